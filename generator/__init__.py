@@ -1,0 +1,1 @@
+"""Generator for the carbon-market certification catalogue site."""

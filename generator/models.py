@@ -1,0 +1,515 @@
+"""Typed, immutable models for every YAML kind in the catalogue.
+
+These models are the single description of the data: the validator uses them,
+and (later) the JSON Schemas for editors are generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    model_validator,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+def _to_partial_date(value: object) -> object:
+    """YAML parses 2021-02-02 as a date; partial dates stay strings."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a real date ({exc})") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_to_partial_date),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    AfterValidator(_check_partial_date),
+]
+
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, 24-hour")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared parts -----------------------------------------------------------
+
+
+class Source(Strict):
+    """Where a fact comes from: a file in the seed folder and a section in it."""
+
+    file: Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
+    section: NonEmptyText
+
+
+class Note(Strict):
+    """A visible note: a discrepancy between sources, a garbled extraction, or how we read a rule."""
+
+    kind: Literal["discrepancy", "extraction", "reading", "unpublished", "info"]
+    text: NonEmptyText
+    sources: tuple[Source, ...] = ()
+
+
+class Names(Strict):
+    zh: NonEmptyText
+    en: NonEmptyText
+
+
+class Link(Strict):
+    url: HttpUrl
+    text: str | None = None
+
+
+class DatedFact(Strict):
+    """A career, market or history fact the sources give with a date."""
+
+    date: PartialDate | None = None
+    text: NonEmptyText
+    source: Source
+
+
+# --- eligibility ---------------------------------------------------------------
+
+EducationLevel = Literal[
+    "none",
+    "junior_high",
+    "high_school",
+    "secondary_vocational",
+    "associate",
+    "bachelor",
+    "double_bachelor",
+    "master",
+    "doctorate",
+]
+
+
+class EducationCondition(Strict):
+    minimum: EducationLevel
+    major: Literal["related", "other", "any"] = "any"
+    include_enrolled: bool = Field(
+        False, description="True when the source counts current students (含在读)."
+    )
+
+
+class ExperienceCondition(Strict):
+    years: Annotated[float, Field(ge=0)]
+    continuous: bool = Field(False, description="True for 连续; false for 累计 or unstated.")
+
+
+class CertificateCondition(Strict):
+    scheme: Annotated[str, Field(min_length=1)] = Field(
+        description="A programme id, ceca-carbon-reduction, miit-energy-environment, or other."
+    )
+    level: Slug
+    years_held: Annotated[float, Field(ge=0)] = 0
+
+
+class Condition(Strict):
+    """One condition; exactly one of its fields is set."""
+
+    education: EducationCondition | None = None
+    experience: ExperienceCondition | None = None
+    student: Literal[True] | None = None
+    certificate: CertificateCondition | None = None
+    roles: tuple[Slug, ...] | None = None
+    training_hours_met: Literal[True] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        set_fields = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(set_fields) != 1:
+            raise ValueError(
+                "a condition has exactly one of: " + ", ".join(type(self).model_fields)
+                + f" (found {', '.join(set_fields) or 'none'})"
+            )
+        return self
+
+
+class Route(Strict):
+    """One way to qualify: met when all its conditions hold."""
+
+    clause: NonEmptyText = Field(description="The source's own numbering, e.g. (1) or 1).")
+    text: NonEmptyText = Field(description="The clause word for word.")
+    conditions: tuple[Condition, ...] = Field(min_length=1)
+
+
+class Eligibility(Strict):
+    intro: str | None = Field(None, description="Wording before the list, verbatim.")
+    routes: tuple[Route, ...] = Field(min_length=1)
+    rule_text: str | None = Field(None, description="e.g. (以上条件需满足其中一条), verbatim.")
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+class Precondition(Strict):
+    """A programme-wide requirement on top of every route, e.g. training hours."""
+
+    id: Slug
+    text: NonEmptyText
+    condition: Condition
+    source: Source
+
+
+# --- exam, fees, schedule, timeline ------------------------------------------------
+
+
+class QuestionType(Strict):
+    type: Literal[
+        "single_choice", "multiple_choice", "true_false", "short_answer", "objective", "subjective"
+    ]
+    count: Annotated[int, Field(gt=0)] | None = None
+    points_each: Annotated[float, Field(gt=0)] | None = None
+
+
+class TimeSlot(Strict):
+    start: ClockTime
+    end: ClockTime
+    label: str | None = None
+
+
+class Exam(Strict):
+    mode: Literal["online", "offline", "blended"]
+    text: NonEmptyText = Field(description="The source's description, verbatim.")
+    platform: str | None = None
+    proctoring: str | None = None
+    question_types: tuple[QuestionType, ...] = ()
+    question_count: Annotated[int, Field(gt=0)] | None = None
+    total_points: Annotated[float, Field(gt=0)] | None = None
+    pass_mark: Annotated[float, Field(ge=0)] | None = None
+    duration_minutes: Annotated[int, Field(gt=0)] | None = None
+    times: tuple[TimeSlot, ...] = ()
+    subjects: tuple[NonEmptyText, ...] = ()
+    validity: str | None = Field(None, description="How long a registration stays valid.")
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+class Fee(Strict):
+    kind: Literal["exam", "training", "retake", "certificate", "package"]
+    amount: Annotated[float, Field(ge=0)] | None = Field(None, description="In yuan (CNY).")
+    unit: str | None = Field(None, description="e.g. 元/人, 元/次.")
+    covers: tuple[Literal["exam", "training", "retake", "certificate"], ...] = ()
+    levels: tuple[Slug, ...] = Field((), description="Empty means every level.")
+    text: NonEmptyText
+    source: Source
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class ScheduleRule(Strict):
+    months: tuple[Annotated[int, Field(ge=1, le=12)], ...] = Field(min_length=1)
+    week: Annotated[int, Field(ge=-1, le=5)] = Field(
+        description="Which occurrence of the weekday in the month: 1–5, or -1 for the last."
+    )
+    weekday: Weekday
+    also_next_day: bool = Field(False, description="True when the source says 周末 (Sat and Sun).")
+
+    @model_validator(mode="after")
+    def _week_not_zero(self) -> ScheduleRule:
+        if self.week == 0:
+            raise ValueError("week 0 never matches: use 1–5, or -1 for the last")
+        return self
+
+
+class Schedule(Strict):
+    text: NonEmptyText = Field(description="The source's wording, verbatim.")
+    rule: ScheduleRule
+    reading: NonEmptyText = Field(description="How we read the wording, shown on the page.")
+    times: tuple[TimeSlot, ...] = ()
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+class Offset(Strict):
+    """Where a step falls relative to the exam date."""
+
+    days: int | None = None
+    days_max: int | None = Field(None, description="Upper end of a range, e.g. 2–3 days before.")
+    working_days: int | None = None
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Offset:
+        if (self.days is None) == (self.working_days is None):
+            raise ValueError("an offset has either days or working_days")
+        if self.days_max is not None and self.days is None:
+            raise ValueError("days_max needs days")
+        return self
+
+
+TimelineKind = Literal[
+    "registration_close",
+    "review",
+    "study",
+    "sprint",
+    "mock_test",
+    "exam",
+    "results",
+    "certificate_issued",
+    "certificate_query",
+    "retake",
+]
+
+
+class TimelineStep(Strict):
+    kind: TimelineKind
+    label: NonEmptyText = Field(description="The source's step name, e.g. 报名.")
+    text: NonEmptyText
+    offset: Offset | None = Field(None, description="Absent where the source gives no fixed offset.")
+    source: Source
+
+
+# --- registration, certificate, course --------------------------------------------
+
+
+class Registration(Strict):
+    materials: tuple[NonEmptyText, ...] = Field(min_length=1)
+    text: NonEmptyText
+    submission: str | None = Field(None, description="Who submits, and how.")
+    photo_rules: tuple[NonEmptyText, ...] = ()
+    photo_size: str | None = None
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+class Verification(Strict):
+    method: NonEmptyText
+    url: HttpUrl | None = None
+    source: Source
+
+
+class Certificate(Strict):
+    name: NonEmptyText
+    issuer: Slug
+    fields: tuple[NonEmptyText, ...] = ()
+    validity: str | None = Field(None, description="Absent when the source does not publish it.")
+    usage: tuple[NonEmptyText, ...] = ()
+    verification: tuple[Verification, ...] = ()
+    benefits: tuple[NonEmptyText, ...] = ()
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+class CourseModule(Strict):
+    category: str | None = None
+    name: NonEmptyText
+    hours: Annotated[float, Field(gt=0)] | None = None
+    lessons: Annotated[int, Field(gt=0)] | None = None
+    topics: tuple[NonEmptyText, ...] = ()
+
+
+class Course(Strict):
+    modules: tuple[CourseModule, ...] = Field(min_length=1)
+    delivery: str | None = None
+    text: str | None = None
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+
+# --- programme --------------------------------------------------------------------
+
+BodyRole = Literal["issuer", "organiser", "trainer", "supervisor", "training_base", "exam_platform"]
+
+
+class BodyRef(Strict):
+    body: Slug
+    role: BodyRole
+    text: str | None = Field(None, description="The source's wording for this role.")
+
+
+class Level(Strict):
+    id: Literal["junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1"]
+    name: Names
+    status: Literal["published", "unpublished"] = "published"
+    focus: str | None = Field(None, description="What the level trains for, as the source puts it.")
+    eligibility: Eligibility | None = None
+    syllabus: str | None = Field(None, description="Syllabus id: <program> or <program>/<level>.")
+    exam: Exam | None = None
+    notes: tuple[Note, ...] = ()
+
+    @model_validator(mode="after")
+    def _published_has_rules(self) -> Level:
+        if self.status == "unpublished" and self.eligibility is not None:
+            raise ValueError("an unpublished level carries no eligibility")
+        return self
+
+
+class Occupation(Strict):
+    code: Annotated[str, Field(pattern=r"^\d-\d{2}-\d{2}-\d{2}$")] | None = None
+    definition: NonEmptyText
+    work_types: tuple[NonEmptyText, ...] = ()
+    source: Source
+
+
+class Program(Strict):
+    id: Slug
+    type: Literal["programme", "family", "specialty"] = "programme"
+    family: Slug | None = Field(None, description="For a specialty: the family it belongs to.")
+    document: Slug | None = Field(None, description="For a specialty: the programme with its own document.")
+    name: Names
+    summary: NonEmptyText
+    occupation: Occupation | None = None
+    audiences: tuple[NonEmptyText, ...] = ()
+    objectives: tuple[NonEmptyText, ...] = ()
+    skills: tuple[NonEmptyText, ...] = ()
+    bodies: tuple[BodyRef, ...] = ()
+    levels: tuple[Level, ...] = ()
+    preconditions: tuple[Precondition, ...] = ()
+    eligibility: Eligibility | None = Field(
+        None, description="Programme-wide rules, for a source that does not split them by level."
+    )
+    exam: Exam | None = None
+    fees: tuple[Fee, ...] = ()
+    schedule: Schedule | None = None
+    timeline: tuple[TimelineStep, ...] = ()
+    registration: Registration | None = None
+    certificate: Certificate | None = None
+    course: Course | None = None
+    facts: tuple[DatedFact, ...] = ()
+    policies: tuple[Slug, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: tuple[Note, ...] = ()
+    last_verified: dt.date
+
+    @model_validator(mode="after")
+    def _shape_by_type(self) -> Program:
+        if self.type == "specialty" and self.family is None:
+            raise ValueError("a specialty names its family")
+        if self.type != "specialty" and (self.family or self.document):
+            raise ValueError("only a specialty has family or document")
+        level_ids = [level.id for level in self.levels]
+        if len(set(level_ids)) != len(level_ids):
+            raise ValueError("level ids repeat")
+        return self
+
+
+# --- syllabus ---------------------------------------------------------------------
+
+
+class Topic(Strict):
+    id: Slug
+    name: NonEmptyText
+    points: tuple[NonEmptyText, ...] = ()
+
+
+class Unit(Strict):
+    id: Slug
+    name: NonEmptyText
+    topics: tuple[Topic, ...] = Field(min_length=1)
+
+
+class Syllabus(Strict):
+    program: Slug
+    level: Slug | None = Field(None, description="Absent when one syllabus covers every level.")
+    title: NonEmptyText
+    units: tuple[Unit, ...] = Field(min_length=1)
+    source: Source
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.program}/{self.level}" if self.level else self.program
+
+    @model_validator(mode="after")
+    def _unique_anchors(self) -> Syllabus:
+        anchors = [u.id for u in self.units] + [t.id for u in self.units for t in u.topics]
+        repeated = sorted({a for a in anchors if anchors.count(a) > 1})
+        if repeated:
+            raise ValueError(f"anchor ids repeat within the syllabus: {', '.join(repeated)}")
+        return self
+
+
+# --- knowledge base ---------------------------------------------------------------
+
+
+class PolicyPoint(Strict):
+    text: NonEmptyText
+    source: Source
+
+
+class Policy(Strict):
+    id: Slug
+    title: NonEmptyText
+    title_en: NonEmptyText
+    number: str | None = Field(None, description="Document number (文号), as printed.")
+    kind: Literal[
+        "law", "regulation", "opinion", "plan", "notice", "announcement", "standard",
+        "speech", "report", "interpretation",
+    ]
+    issuer: NonEmptyText
+    issuer_bodies: tuple[Slug, ...] = ()
+    issued: PartialDate | None = Field(None, description="成文日期 / date signed or adopted.")
+    published: PartialDate | None = None
+    effective: PartialDate | None = None
+    links: tuple[Link, ...] = ()
+    summary: NonEmptyText
+    points: tuple[PolicyPoint, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: tuple[Note, ...] = ()
+    last_verified: dt.date
+
+    @property
+    def sort_date(self) -> str:
+        return self.published or self.issued or self.effective or "0000"
+
+
+class Body(Strict):
+    id: Slug
+    name: Names
+    short_name: str | None = None
+    kind: NonEmptyText
+    summary: NonEmptyText
+    founded: PartialDate | None = None
+    websites: tuple[Link, ...] = ()
+    contacts: tuple[NonEmptyText, ...] = ()
+    facts: tuple[DatedFact, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: tuple[Note, ...] = ()
+
+
+class Term(Strict):
+    id: Slug
+    zh: NonEmptyText
+    en: NonEmptyText
+    definition: NonEmptyText
+    source: Source
+
+
+class Glossary(Strict):
+    terms: tuple[Term, ...] = Field(min_length=1)
+
+
+class Page(Strict):
+    """Front matter of a hand-written Markdown page in content/pages/."""
+
+    title: NonEmptyText
+
+
+def is_slug(value: str) -> bool:
+    return re.match(SLUG_PATTERN, value) is not None
