@@ -1,0 +1,39 @@
+# Two commands set up everything on a fresh machine: `make site` and `make test`.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+
+.PHONY: site serve test validate browser-deps clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(STAMP)
+	$(VENV)/bin/catalog build
+
+validate: $(STAMP)
+	$(VENV)/bin/catalog validate
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --livereload
+
+# Browser tests use Debian's chromium (never a downloaded browser) and axe-core from npm.
+browser-deps: $(NPM_STAMP)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) browser-deps
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,39 @@
+"""The only place that knows MkDocs: it hands generated pages to the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .pipeline import WATCHED_FOLDERS, load_catalog, search_dictionary_file
+from .problems import CatalogError
+from .render import Renderer
+
+
+class CatalogPlugin(BasePlugin):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        try:
+            catalog = load_catalog(self.root)
+        except CatalogError as exc:
+            raise PluginError("the catalogue has problems:\n" + str(exc)) from None
+        self.pages = Renderer(catalog).pages()
+        search = config.plugins.get("material/search")
+        if search is not None:
+            # Must run before the search plugin's own on_config, so list `catalog` first.
+            search.config.jieba_dict_user = str(search_dictionary_file(self.root, catalog))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for path, content in self.pages.items():
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for folder in WATCHED_FOLDERS:
+            server.watch(str(self.root / folder))
+        return server

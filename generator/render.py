@@ -1,0 +1,222 @@
+"""Stage 4: turn the catalogue into pages (path → Markdown). No MkDocs here."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Iterable
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import labels
+from .catalog import Catalog
+from .models import Condition, Eligibility, Fee, Note, Offset, Program, ScheduleRule, Source, Syllabus
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~^!])")
+
+
+def inline(text: object) -> str:
+    """Source text as inert inline Markdown: no HTML, no emphasis, one line."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("&lt;", "\\&lt;")
+
+
+def attr(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def format_date(value: str | None) -> str:
+    if not value:
+        return labels.NOT_PUBLISHED
+    parts = [int(p) for p in str(value).split("-")]
+    suffixes = ("年", "月", "日")
+    return "".join(f"{n}{s}" for n, s in zip(parts, suffixes))
+
+
+def describe_offset(offset: Offset | None) -> str:
+    if offset is None:
+        return "原文未给出固定时间"
+    if offset.working_days is not None:
+        n = offset.working_days
+        return f"考试后 {n} 个工作日" if n >= 0 else f"考试前 {-n} 个工作日"
+    days = sorted(abs(d) for d in (offset.days, offset.days_max) if d is not None)
+    span = "–".join(str(d) for d in days)
+    if offset.days == 0:
+        return "考试当天"
+    return f"考试前 {span} 天" if offset.days < 0 else f"考试后 {span} 天"
+
+
+def describe_rule(rule: ScheduleRule) -> str:
+    months = "、".join(f"{m}月" for m in rule.months) if len(rule.months) < 12 else "每月"
+    which = "最后一个" if rule.week == -1 else f"第{rule.week}个"
+    day = labels.WEEKDAY[rule.weekday]
+    extra = "及次日" if rule.also_next_day else ""
+    return f"{months}的{which}{day}{extra}"
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
+def describe_condition(condition: Condition, program_names: dict[str, str] | None = None) -> str:
+    """The structured reading of one condition, in plain Chinese."""
+    if condition.education:
+        edu = condition.education
+        text = f"学历：{labels.EDUCATION[edu.minimum]}及以上"
+        if edu.major != "any":
+            text += f"（{labels.MAJOR[edu.major]}）"
+        return text + ("，含在读" if edu.include_enrolled else "")
+    if condition.experience:
+        exp = condition.experience
+        return f"相关工作经验满 {_years(exp.years)} 年（{'连续' if exp.continuous else '累计'}）"
+    if condition.student:
+        return "在校/在读学生"
+    if condition.certificate:
+        cert = condition.certificate
+        held = f"，持证满 {_years(cert.years_held)} 年" if cert.years_held else ""
+        scheme = labels.CERTIFICATE_SCHEME.get(cert.scheme) or (program_names or {}).get(cert.scheme, cert.scheme)
+        return f"持有证书：{scheme}（{labels.LEVEL_NAME.get(cert.level, cert.level)}）{held}"
+    if condition.roles:
+        return "身份：" + "、".join(labels.ROLE.get(r, r) for r in condition.roles)
+    return "考前培训学时达标"
+
+
+def fee_line(fee: Fee) -> str:
+    amount = f"{fee.amount:g} {fee.unit or '元'}" if fee.amount is not None else labels.NOT_PUBLISHED
+    return f"{labels.FEE_KIND[fee.kind]}：{amount}"
+
+
+def fees_by_kind(program: Program) -> list[tuple[str, list[Fee]]]:
+    """Every fee kind a candidate asks about, published or not."""
+    kinds = ("exam", "training", "retake", "certificate", "package")
+    found = [(kind, [f for f in program.fees if f.kind == kind]) for kind in kinds]
+    packaged = {c for f in program.fees if f.kind == "package" for c in f.covers}
+    return [(k, fees) for k, fees in found if fees or (k in {"exam", "training", "retake"} and k not in packaged)]
+
+
+def source_label(source: Source) -> str:
+    return f"{source.file} · {source.section}"
+
+
+def level_sort_key(level_id: str) -> int:
+    return labels.LEVEL_ORDER.index(level_id)
+
+
+def collect_notes(program: Program) -> list[Note]:
+    """Every note on the programme, wherever it sits, for the sources section."""
+    notes = list(program.notes)
+    for part in (program.exam, program.schedule, program.registration, program.certificate,
+                 program.course, program.eligibility):
+        if part is not None:
+            notes.extend(part.notes)
+    for level in program.levels:
+        notes.extend(level.notes)
+        if level.eligibility:
+            notes.extend(level.eligibility.notes)
+        if level.exam:
+            notes.extend(level.exam.notes)
+    return list(dict.fromkeys(notes))
+
+
+def eligibility_of(program: Program, level_id: str | None = None) -> Eligibility | None:
+    if level_id:
+        level = next(lv for lv in program.levels if lv.id == level_id)
+        return level.eligibility or program.eligibility
+    return program.eligibility
+
+
+def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
+    """(level id, [(programme, level)]) for every level id some programme has."""
+    grouped = [(lid, [(p, lv) for p in programs for lv in p.levels if lv.id == lid]) for lid in labels.LEVEL_ORDER]
+    return [(lid, pairs) for lid, pairs in grouped if pairs]
+
+
+def syllabus_path(syllabus: Syllabus) -> str:
+    return f"syllabi/{syllabus.id}.md"
+
+
+def syllabus_url(syllabus_id: str) -> str:
+    """A docs-root link that MkDocs resolves and checks."""
+    return f"/syllabi/{syllabus_id}.md"
+
+
+class Renderer:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.env = Environment(
+            loader=PackageLoader("generator", "templates"),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # templates emit Markdown; text goes through `inline`/`attr`
+            # Markdown anchors are written {#id}, so Jinja comments need other delimiters.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters.update(
+            inline=inline, attr=attr, date=format_date, offset=describe_offset,
+            condition=lambda c: describe_condition(c, {pid: p.name.zh for pid, p in catalog.programs.items()}),
+            rule=describe_rule, fee_line=fee_line, source=source_label,
+        )
+        self.env.globals.update(
+            labels=labels, catalog=catalog, NOT_PUBLISHED=labels.NOT_PUBLISHED,
+            fees_by_kind=fees_by_kind, collect_notes=collect_notes, eligibility_of=eligibility_of,
+            syllabus_url=syllabus_url, level_sort_key=level_sort_key,
+        )
+
+    def _render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def pages(self) -> dict[str, str]:
+        cat = self.catalog
+        out: dict[str, str] = {}
+        programs = sorted(cat.programs.values(), key=lambda p: (p.type == "specialty", p.id))
+        out["programs/index.md"] = self._render(
+            "programs_index.md.j2", programs=programs, by_level=programs_by_level(programs))
+        for program in programs:
+            out[f"programs/{program.id}.md"] = self._render("program.md.j2", program=program)
+        out["syllabi/index.md"] = self._render("syllabi_index.md.j2")
+        for program_id in sorted({s.program for s in cat.syllabi.values()}):
+            syllabi = cat.syllabi_of(program_id)
+            if any(s.level for s in syllabi):
+                out[f"syllabi/{program_id}/index.md"] = self._render(
+                    "syllabus_list.md.j2", program=cat.programs[program_id],
+                    syllabi=sorted(syllabi, key=lambda s: level_sort_key(s.level)))
+        for syllabus in cat.syllabi.values():
+            out[syllabus_path(syllabus)] = self._render(
+                "syllabus.md.j2", syllabus=syllabus, program=cat.programs[syllabus.program],
+                level=cat.level(syllabus.program, syllabus.level) if syllabus.level else None)
+        out["policies/index.md"] = self._render("policies_index.md.j2")
+        out["policies/timeline.md"] = self._render("policy_timeline.md.j2")
+        for policy in cat.policies.values():
+            out[f"policies/{policy.id}.md"] = self._render("policy.md.j2", policy=policy)
+        out["bodies/index.md"] = self._render("bodies_index.md.j2")
+        for body in cat.bodies.values():
+            out[f"bodies/{body.id}.md"] = self._render("body.md.j2", body=body)
+        if cat.glossary:
+            out["glossary.md"] = self._render("glossary.md.j2", glossary=cat.glossary)
+        return out
+
+
+def search_dictionary(catalog: Catalog) -> str:
+    """jieba user dictionary: domain terms stay single search tokens."""
+    words: list[str] = []
+    for program in catalog.programs.values():
+        words.append(program.name.zh)
+    for body in catalog.bodies.values():
+        words += [body.name.zh] + ([body.short_name] if body.short_name else [])
+    if catalog.glossary:
+        words += [term.zh for term in catalog.glossary.terms]
+    tokens = {w for word in words for w in re.split(r"[\s（）()·、，,/]+", word) if len(w) > 1}
+    # A high frequency makes jieba prefer the whole term over its parts.
+    return "".join(f"{word} 100000 n\n" for word in sorted(tokens))
+
+
+def render_site(catalog: Catalog, hand_written: Iterable[Path], pages_root: Path) -> dict[str, str]:
+    """Every page of the site: generated ones plus the hand-written ones in content/pages/."""
+    pages = Renderer(catalog).pages()
+    for path in hand_written:
+        pages[path.relative_to(pages_root).as_posix()] = path.read_text(encoding="utf-8")
+    return pages
