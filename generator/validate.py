@@ -131,11 +131,13 @@ def _check_file_names(found: Located) -> list[Problem]:
 class _References:
     """Cross-document checks: every reference must name something that exists."""
 
-    def __init__(self, programs, syllabi, policies, bodies):
+    def __init__(self, raw: RawProject, programs, syllabi, policies, bodies):
         self.programs = {p.value.id: p.value for p in programs}
         self.syllabi = {s.value.id: s.value for s in syllabi}
-        self.policies = {p.value.id for p in policies}
-        self.bodies = {b.value.id for b in bodies}
+        # Ids of files that failed their own checks still count, so one mistake is reported once.
+        self.program_ids = set(self.programs) | _raw_ids(raw, "program")
+        self.policies = {p.value.id for p in policies} | _raw_ids(raw, "policy")
+        self.bodies = {b.value.id for b in bodies} | _raw_ids(raw, "body")
         self.problems: list[Problem] = []
 
     def expect(self, doc: RawDocument, loc: tuple, value: str, known, what: str) -> None:
@@ -158,12 +160,12 @@ class _References:
             families = {k for k, v in self.programs.items() if v.type == "family"}
             self.expect(doc, ("family",), program.family, families, "programme family")
         if program.document:
-            self.expect(doc, ("document",), program.document, self.programs, "programme")
+            self.expect(doc, ("document",), program.document, self.program_ids, "programme")
         level_ids = {level.id for level in program.levels}
         for i, fee in enumerate(program.fees):
             for j, level in enumerate(fee.levels):
                 self.expect(doc, ("fees", i, "levels", j), level, level_ids, f"level in {program.id}")
-        schemes = set(self.programs) | EXTRA_CERTIFICATE_SCHEMES
+        schemes = self.program_ids | EXTRA_CERTIFICATE_SCHEMES
         for i, level in enumerate(program.levels):
             if level.syllabus:
                 self.expect(doc, ("levels", i, "syllabus"), level.syllabus, self.syllabi, "syllabus")
@@ -181,7 +183,7 @@ class _References:
 
     def syllabus(self, found: Located) -> None:
         syllabus, doc = found.value, found.doc
-        self.expect(doc, ("program",), syllabus.program, self.programs, "programme")
+        self.expect(doc, ("program",), syllabus.program, self.program_ids, "programme")
         program = self.programs.get(syllabus.program)
         if program and syllabus.level:
             self.expect(doc, ("level",), syllabus.level, {lv.id for lv in program.levels},
@@ -190,6 +192,10 @@ class _References:
     def policy(self, found: Located) -> None:
         for i, body in enumerate(found.value.issuer_bodies):
             self.expect(found.doc, ("issuer_bodies", i), body, self.bodies, "body")
+
+
+def _raw_ids(raw: RawProject, kind: str) -> set[str]:
+    return {str(doc.data.get("id")) for doc in raw.of_kind(kind) if doc.data.get("id")}
 
 
 def _duplicate_terms(found: Located) -> list[Problem]:
@@ -214,7 +220,7 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
             problems.extend(_check_file_names(found))
             by_kind[doc.kind].append(found)
 
-    references = _References(by_kind["program"], by_kind["syllabus"], by_kind["policy"], by_kind["body"])
+    references = _References(raw, by_kind["program"], by_kind["syllabus"], by_kind["policy"], by_kind["body"])
     for found in by_kind["program"]:
         references.program(found)
     for found in by_kind["syllabus"]:

@@ -1,0 +1,28 @@
+"""Golden output, as in Pelican's functional tests: a programme page's Markdown, diffed.
+
+After an intended change, refresh with: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.render import Renderer
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("page", ["programs/carbon-asset-manager.md", "syllabi/carbon-emission-manager.md"])
+def test_page_matches_golden_output(catalog, page):
+    rendered = Renderer(catalog).pages()[page]
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), rendered.splitlines(True), "golden", "rendered"))
+    assert not diff, diff

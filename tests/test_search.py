@@ -1,0 +1,93 @@
+"""Search: Material's index, segmented by jieba with our domain dictionary, answers real queries."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import jieba
+import pytest
+from lunr import lunr
+
+from .conftest import ROOT
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@pytest.fixture(scope="module")
+def search_index(built_site):
+    return json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_search_covers_chinese_and_english(search_index):
+    assert search_index["config"]["lang"] == ["zh", "en"]
+
+
+def test_jieba_segmented_the_index(search_index):
+    """Material inserts zero-width spaces between jieba's tokens; without jieba there are none."""
+    assert sum("\u200b" in doc["text"] for doc in search_index["docs"]) > 50
+
+
+def _tokens(search_index) -> set[str]:
+    separator = re.compile(search_index["config"]["separator"])
+    words: set[str] = set()
+    for doc in search_index["docs"]:
+        words.update(separator.split(_TAGS.sub(" ", doc["title"] + " " + doc["text"])))
+    return words
+
+
+@pytest.mark.parametrize("term", ["碳资产管理师", "碳汇计量评估师", "碳排放管理员", "碳排放权", "中国节能协会"])
+def test_domain_terms_are_single_tokens(search_index, term):
+    assert term in _tokens(search_index)
+
+
+@lru_cache(maxsize=1)
+def _index_and_separator():
+    index = json.loads((_site_dir() / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    docs = [
+        {"location": d["location"], "title": _plain(d["title"], separator), "text": _plain(d["text"], separator)}
+        for d in index["docs"]
+    ]
+    fields = [dict(field_name="title", boost=1000), dict(field_name="text", boost=1)]
+    return lunr(ref="location", fields=fields, documents=docs), separator
+
+
+def _plain(text: str, separator) -> str:
+    return " ".join(t for t in separator.split(_TAGS.sub(" ", text)) if t)
+
+
+_SITE: list = []
+
+
+def _site_dir():
+    return _SITE[0]
+
+
+def search(built_site, query: str) -> list[str]:
+    _SITE[:] = [built_site]
+    idx, separator = _index_and_separator()
+    jieba.load_userdict(str(ROOT / ".cache/catalog/jieba_user_dict.txt"))
+    terms = [t for part in separator.split(query) for t in jieba.cut(part) if re.match(r"\w", t)]
+    hits = idx.search(" ".join(terms))
+    return [hit["ref"].split("#")[0] for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("碳资产管理师", "programs/carbon-asset-manager/"),
+        ("碳汇计量评估师", "programs/carbon-sink-evaluator/"),
+        ("碳排放管理员", "programs/carbon-emission-administrator/"),
+        ("4-09-07-04", "programs/carbon-emission-administrator/"),
+        ("国发〔2021〕23号", "policies/gf-2021-23/"),
+        ("国务院令第775号", "policies/decree-775/"),
+        ("Carbon Emission Administrator", "programs/carbon-emission-administrator/"),
+        ("Carbon Sink Measurement Evaluator", "programs/carbon-sink-evaluator/"),
+    ],
+)
+def test_real_queries_rank_the_right_page_first(built_site, query, expected_page):
+    results = search(built_site, query)
+    assert results, f"no results for {query}"
+    assert results[0] == expected_page, results[:5]

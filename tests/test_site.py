@@ -1,0 +1,154 @@
+"""The real catalogue, built strictly: every page is there, and the sources' facts reach it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+from .helpers import folded, page_text
+
+FIXED_PROGRAM_IDS = {
+    "carbon-sink-evaluator", "carbon-asset-manager", "carbon-emission-manager",
+    "carbon-emission-administrator", "ceca-carbon-reduction",
+}
+FIXED_BODY_IDS = {"ceca", "zqgp", "cpcif", "cec", "miit-icdc", "mohrss"}
+
+
+def test_fixed_ids_exist(catalog):
+    assert FIXED_PROGRAM_IDS <= set(catalog.programs)
+    assert FIXED_BODY_IDS <= set(catalog.bodies)
+    specialties = catalog.specialties["ceca-carbon-reduction"]
+    assert len(specialties) >= 9 and all(s.startswith("ceca-") for s in specialties)
+
+
+def test_every_permanent_url_is_built(built_site, catalog):
+    expected = ["programs", "policies", "policies/timeline", "bodies", "glossary", "syllabi"]
+    expected += [f"programs/{pid}" for pid in catalog.programs]
+    expected += [f"policies/{pid}" for pid in catalog.policies]
+    expected += [f"bodies/{bid}" for bid in catalog.bodies]
+    expected += [f"syllabi/{sid}" for sid in catalog.syllabi]
+    expected += [f"syllabi/{s.program}" for s in catalog.syllabi.values()]
+    missing = [url for url in expected if not (built_site / url / "index.html").is_file()]
+    assert not missing
+
+
+def test_pages_are_chinese_first(built_site):
+    html = (built_site / "programs/carbon-asset-manager/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]+lang="zh"', html)
+    assert 'lang="en">Carbon Asset Manager<' in html
+
+
+def test_syllabus_anchors_are_explicit_ascii_ids(built_site, catalog):
+    for syllabus in catalog.syllabi.values():
+        html = (built_site / "syllabi" / syllabus.id / "index.html").read_text(encoding="utf-8")
+        for unit in syllabus.units:
+            assert f'id="{unit.id}"' in html, (syllabus.id, unit.id)
+            for topic in unit.topics:
+                assert f'id="{topic.id}"' in html, (syllabus.id, topic.id)
+
+
+def test_every_source_fact_reaches_its_programme_page(built_site, catalog):
+    """Levels, clauses, schedules, fees, materials, certificate checks: all on the page, with sources."""
+    for program in catalog.programs.values():
+        text = page_text(built_site, f"programs/{program.id}")
+        wanted = [program.name.zh, program.summary]
+        for level in program.levels:
+            wanted.append(level.name.zh)
+            if level.eligibility:
+                wanted += [route.text for route in level.eligibility.routes]
+        if program.eligibility:
+            wanted += [route.text for route in program.eligibility.routes]
+        wanted += [p.text for p in program.preconditions]
+        if program.schedule:
+            wanted += [program.schedule.text, program.schedule.reading]
+        wanted += [fee.text for fee in program.fees]
+        wanted += [step.text for step in program.timeline]
+        if program.registration:
+            wanted += list(program.registration.materials) + list(program.registration.photo_rules)
+        if program.certificate:
+            wanted += [v.method for v in program.certificate.verification]
+        if program.exam:
+            wanted.append(program.exam.text)
+        wanted += [s.file for s in program.sources]
+        missing = [w for w in wanted if folded(w) not in text]
+        assert not missing, (program.id, missing[:3])
+
+
+def test_every_syllabus_row_is_on_its_page(built_site, catalog):
+    for syllabus in catalog.syllabi.values():
+        text = page_text(built_site, f"syllabi/{syllabus.id}")
+        rows = [t.name for u in syllabus.units for t in u.topics] + [
+            p for u in syllabus.units for t in u.topics for p in t.points]
+        assert not [r for r in rows if folded(r) not in text], syllabus.id
+        assert syllabus.source.file in text
+
+
+def test_policies_list_the_programmes_that_cite_them(built_site, catalog):
+    for policy in catalog.policies.values():
+        text = page_text(built_site, f"policies/{policy.id}")
+        assert folded(policy.title) in text
+        for pid in catalog.citing_programs.get(policy.id, ()):
+            assert catalog.programs[pid].name.zh in text, (policy.id, pid)
+
+
+def test_bodies_list_their_programmes(built_site, catalog):
+    for body in catalog.bodies.values():
+        text = page_text(built_site, f"bodies/{body.id}")
+        for pid, _role in catalog.body_programs.get(body.id, ()):
+            assert catalog.programs[pid].name.zh in text
+
+
+@pytest.mark.parametrize(
+    ("url", "facts"),
+    [
+        ("programs/carbon-emission-administrator", ["4-09-07-04", "3900", "中国石油和化学工业联合会", "待定"]),
+        ("programs/carbon-emission-manager", ["单选题 30 道，每题 1 分", "ks.kszx365.com", "第四周周六"]),
+        ("programs/carbon-sink-evaluator", ["100元/次", "www.cecawebt.com", "来源之间不一致"]),
+        ("programs/carbon-asset-manager", ["9:00-11:00", "60 分", "第三周周末"]),
+        ("programs/ceca-carbon-reduction", ["考前培训学时达标", "碳资产管理师"]),
+        ("programs/ceca-carbon-asset-manager", ["碳资产管理师", "从事能源、节能减排、环境管理等相关工作满 3 年及以上"]),
+    ],
+)
+def test_spot_checks_of_seed_facts(built_site, url, facts):
+    text = page_text(built_site, url)
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing
+
+
+def test_unpublished_facts_say_so(built_site):
+    text = page_text(built_site, "programs/carbon-emission-manager")
+    # 004 publishes no pass mark for the MIIT programme.
+    assert re.search(r"及格线 未公布 / not published", text)
+
+
+def test_navigation_does_not_grow_with_the_catalogue(built_site, catalog):
+    """No page embeds a link to every programme in its navigation."""
+    sizes = []
+    for url in ["", "programs/carbon-asset-manager", "policies/gf-2021-23"]:
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+        nav = nav[: nav.index("</nav>")]
+        assert not [pid for pid in catalog.programs if f"programs/{pid}/" in nav]
+        sizes.append(nav.count("md-nav__link"))
+    assert len(set(sizes)) == 1
+
+
+def test_generation_needs_no_mkdocs(tmp_path):
+    """`catalog generate` writes the page tree for any engine, without importing MkDocs."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    out = tmp_path / "tree"
+    code = (
+        "import sys; from generator.cli import main; rc = main(['--root', sys.argv[1], 'generate', sys.argv[2]]);"
+        "print('mkdocs' in sys.modules); sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT), str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("False")
+    assert (out / "index.md").is_file() and (out / "programs/carbon-asset-manager.md").is_file()
+    assert "{#eligibility}" in (out / "programs/carbon-asset-manager.md").read_text(encoding="utf-8")
