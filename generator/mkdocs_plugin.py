@@ -9,9 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .pipeline import WATCHED_FOLDERS, load_catalog, search_dictionary_file
+from .pipeline import WATCHED_FOLDERS, load_catalog, search_dictionary_file, site_files
 from .problems import CatalogError
-from .render import Renderer
 
 
 class CatalogPlugin(BasePlugin):
@@ -21,7 +20,7 @@ class CatalogPlugin(BasePlugin):
             catalog = load_catalog(self.root)
         except CatalogError as exc:
             raise PluginError("the catalogue has problems:\n" + str(exc)) from None
-        self.pages = Renderer(catalog).pages()
+        self.files = site_files(catalog)
         search = config.plugins.get("material/search")
         if search is not None:
             # Must run before the search plugin's own on_config, so list `catalog` first.
@@ -29,7 +28,7 @@ class CatalogPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for path, content in self.pages.items():
+        for path, content in self.files.items():
             files.append(File.generated(config, path, content=content))
         return files
 

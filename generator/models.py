@@ -283,6 +283,7 @@ class TimelineStep(Strict):
     text: NonEmptyText
     offset: Offset | None = Field(None, description="Absent where the source gives no fixed offset.")
     source: Source
+    notes: tuple[Note, ...] = ()
 
 
 # --- registration, certificate, course --------------------------------------------
@@ -341,6 +342,7 @@ class BodyRef(Strict):
     body: Slug
     role: BodyRole
     text: str | None = Field(None, description="The source's wording for this role.")
+    source: Source | None = None
 
 
 class Level(Strict):
@@ -365,6 +367,7 @@ class Occupation(Strict):
     definition: NonEmptyText
     work_types: tuple[NonEmptyText, ...] = ()
     source: Source
+    notes: tuple[Note, ...] = ()
 
 
 class Program(Strict):
@@ -379,6 +382,7 @@ class Program(Strict):
     objectives: tuple[NonEmptyText, ...] = ()
     skills: tuple[NonEmptyText, ...] = ()
     bodies: tuple[BodyRef, ...] = ()
+    links: tuple[Link, ...] = Field((), description="Official platforms and pages, as the sources print them.")
     levels: tuple[Level, ...] = ()
     preconditions: tuple[Precondition, ...] = ()
     eligibility: Eligibility | None = Field(

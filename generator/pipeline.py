@@ -11,7 +11,7 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
-from .render import render_site, search_dictionary
+from .render import Renderer, search_dictionary
 from .validate import validate_project
 
 WATCHED_FOLDERS = ("programs", "syllabi", "content")
@@ -27,6 +27,11 @@ def load_catalog(root: Path) -> Catalog:
     return build_catalog(project)
 
 
+def site_files(catalog: Catalog) -> dict[str, str | bytes]:
+    """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path."""
+    return Renderer(catalog).pages()
+
+
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
     path = root / ".cache" / "catalog" / "jieba_user_dict.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -37,15 +42,22 @@ def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
 def generate_to(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine."""
     catalog = load_catalog(root)
+    files: dict[str, str | bytes] = {}
     pages_root = root / PAGES_FOLDER
-    pages = render_site(catalog, sorted(pages_root.glob("**/*.md")), pages_root)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent if out.parent.exists() else None))
-    for path, content in pages.items():
+    for path in sorted(pages_root.glob("**/*.md")):
+        files[path.relative_to(pages_root).as_posix()] = path.read_text(encoding="utf-8")
+    files.update(site_files(catalog))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    for path, content in files.items():
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
     _swap_in(staging, out)
-    return len(pages)
+    return len(files)
 
 
 def build_site(root: Path, site_dir: Path | None = None) -> Path:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
-from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -107,7 +105,7 @@ def collect_notes(program: Program) -> list[Note]:
     """Every note on the programme, wherever it sits, for the sources section."""
     notes = list(program.notes)
     for part in (program.exam, program.schedule, program.registration, program.certificate,
-                 program.course, program.eligibility):
+                 program.course, program.eligibility, program.occupation, *program.timeline):
         if part is not None:
             notes.extend(part.notes)
     for level in program.levels:
@@ -212,11 +210,3 @@ def search_dictionary(catalog: Catalog) -> str:
     tokens = {w for word in words for w in re.split(r"[\s（）()·、，,/]+", word) if len(w) > 1}
     # A high frequency makes jieba prefer the whole term over its parts.
     return "".join(f"{word} 100000 n\n" for word in sorted(tokens))
-
-
-def render_site(catalog: Catalog, hand_written: Iterable[Path], pages_root: Path) -> dict[str, str]:
-    """Every page of the site: generated ones plus the hand-written ones in content/pages/."""
-    pages = Renderer(catalog).pages()
-    for path in hand_written:
-        pages[path.relative_to(pages_root).as_posix()] = path.read_text(encoding="utf-8")
-    return pages
