@@ -503,6 +503,9 @@ class Term(Strict):
     en: NonEmptyText
     definition: NonEmptyText
     source: Source
+    search_words: tuple[NonEmptyText, ...] = Field(
+        (), description="Shorter forms readers search for, kept whole by the search segmenter."
+    )
 
 
 class Glossary(Strict):

@@ -130,6 +130,17 @@ def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
     return [(lid, pairs) for lid, pairs in grouped if pairs]
 
 
+def search_boost(program: Program) -> int:
+    """A specialty ranks below the standalone programme that shares its name."""
+    return 2 if program.type == "specialty" else 3
+
+
+def search_keywords(program: Program) -> list[str]:
+    """Material indexes page `tags` with the highest boost: names in English and the occupation code."""
+    code = [program.occupation.code] if program.occupation and program.occupation.code else []
+    return [program.name.en, *code]
+
+
 def syllabus_path(syllabus: Syllabus) -> str:
     return f"syllabi/{syllabus.id}.md"
 
@@ -161,7 +172,8 @@ class Renderer:
         self.env.globals.update(
             labels=labels, catalog=catalog, NOT_PUBLISHED=labels.NOT_PUBLISHED,
             fees_by_kind=fees_by_kind, collect_notes=collect_notes, eligibility_of=eligibility_of,
-            syllabus_url=syllabus_url, level_sort_key=level_sort_key,
+            syllabus_url=syllabus_url, level_sort_key=level_sort_key, search_boost=search_boost,
+            search_keywords=search_keywords,
         )
 
     def _render(self, template: str, **context) -> str:
@@ -206,7 +218,9 @@ def search_dictionary(catalog: Catalog) -> str:
     for body in catalog.bodies.values():
         words += [body.name.zh] + ([body.short_name] if body.short_name else [])
     if catalog.glossary:
-        words += [term.zh for term in catalog.glossary.terms]
+        words += [w for term in catalog.glossary.terms for w in (term.zh, *term.search_words)]
+    # Document-number prefixes (国发, 中节协, 国务院令 …) so a number like 国发〔2021〕23号 is findable.
+    words += [m.group(0) for p in catalog.policies.values() if p.number and (m := re.match(r"[\u4e00-\u9fff]+", p.number))]
     tokens = {w for word in words for w in re.split(r"[\s（）()·、，,/]+", word) if len(w) > 1}
     # A high frequency makes jieba prefer the whole term over its parts.
     return "".join(f"{word} 100000 n\n" for word in sorted(tokens))

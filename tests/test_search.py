@@ -46,12 +46,19 @@ def test_domain_terms_are_single_tokens(search_index, term):
 def _index_and_separator():
     index = json.loads((_site_dir() / "search/search_index.json").read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
+    # Like Material's search worker: the index's own fields and boosts, and each page's boost.
+    fields = [dict(field_name=name, boost=spec["boost"]) for name, spec in index["config"]["fields"].items()]
     docs = [
-        {"location": d["location"], "title": _plain(d["title"], separator), "text": _plain(d["text"], separator)}
+        ({"location": d["location"], **{f["field_name"]: _plain(_field(d, f["field_name"]), separator) for f in fields}},
+         {"boost": d.get("boost", 1)})
         for d in index["docs"]
     ]
-    fields = [dict(field_name="title", boost=1000), dict(field_name="text", boost=1)]
     return lunr(ref="location", fields=fields, documents=docs), separator
+
+
+def _field(doc: dict, name: str) -> str:
+    value = doc.get(name, "")
+    return " ".join(value) if isinstance(value, list) else value
 
 
 def _plain(text: str, separator) -> str:
