@@ -9,6 +9,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from .problems import Problem
 
@@ -84,19 +85,50 @@ def parse_file(path: Path, relpath: str) -> tuple[Any, list[Problem]]:
     if not text.strip():
         return None, [Problem(relpath, 1, "", "file is empty")]
     try:
+        alias = _first_alias(text)
+        if alias is not None:
+            return None, [Problem(relpath, alias, "", "anchors and aliases (&name / *name) are not allowed in data files; "
+                                  "write the value out in full")]
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        if "\t" in text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else False:
-            message += " (tabs are not allowed for indentation; use spaces)"
+        line, message = _syntax_problem(exc, text)
         return None, [Problem(relpath, line, "", f"YAML syntax: {message}")]
     except (YAMLError, ValueError, RecursionError) as exc:
         return None, [Problem(relpath, 1, "", f"YAML could not be read: {exc}")]
     if not isinstance(data, CommentedMap):
         return None, [Problem(relpath, 1, "", "the file must be a mapping of field: value")]
     return data, []
+
+
+def _first_alias(text: str) -> int | None:
+    """Line of the first alias: aliases can multiply a small file into a huge one (alias bombs)."""
+    for event in _yaml().parse(text):
+        if isinstance(event, AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
+FULL_WIDTH = {"：": ":", "－": "-"}
+
+
+def _syntax_problem(exc: MarkedYAMLError, text: str) -> tuple[int, str]:
+    """Line and message for a syntax error, pointing at the usual culprits: tabs and full-width punctuation."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+        return line, message + " (tabs are not allowed for indentation; use spaces)"
+    nearby = [exc.context_mark.line + 1] if exc.context_mark else []
+    nearby += [line, line - 1]
+    for candidate in nearby:
+        # Only the key part: values are Chinese text and may use any punctuation.
+        head = lines[candidate - 1].split("#")[0].split(":")[0] if 0 < candidate <= len(lines) else ""
+        wide = next((ch for ch in FULL_WIDTH if ch in head), None)
+        if wide:
+            return candidate, (f"{message} (full-width '{wide}' in a field name or list mark; "
+                               f"YAML needs the ASCII '{FULL_WIDTH[wide]}')")
+    return line, message
 
 
 def load_project(root: Path) -> tuple[RawProject, list[Problem]]:
