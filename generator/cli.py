@@ -16,6 +16,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("validate", help="check every data file and report all problems")
     build = commands.add_parser("build", help="validate, generate and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
+    commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     generate = commands.add_parser("generate", help="write the generated Markdown tree, for any static engine")
     generate.add_argument("out", type=Path, help="folder to write the generated pages into")
     return parser
@@ -34,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "generate":
             count = pipeline.generate_to(root, args.out.resolve())
             print(f"wrote {count} files to {args.out}")
+        elif args.command == "schema":
+            from .schema import write_schemas
+
+            for path in write_schemas(root):
+                print(f"wrote {path.relative_to(root)}")
         elif args.command == "build":
             site_dir = pipeline.build_site(root, args.site_dir.resolve() if args.site_dir else None)
             print(f"built {site_dir}")

@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -44,11 +45,17 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PartialDate = Annotated[
     str,
     BeforeValidator(_to_partial_date),
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    Field(pattern=PARTIAL_DATE_PATTERN),
     AfterValidator(_check_partial_date),
+    # YAML reads a bare year as a number, and the validator accepts it, so the schema does too.
+    WithJsonSchema({
+        "anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+        "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+    }),
 ]
 
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, 24-hour")]

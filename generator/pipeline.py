@@ -12,6 +12,7 @@ from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
 from .render import Renderer, search_dictionary
+from .schema import SCHEMA_FOLDER, schemas
 from .validate import validate_project
 
 WATCHED_FOLDERS = ("programs", "syllabi", "content")
@@ -29,7 +30,9 @@ def load_catalog(root: Path) -> Catalog:
 
 def site_files(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path."""
-    return Renderer(catalog).pages()
+    files: dict[str, str | bytes] = dict(Renderer(catalog).pages())
+    files.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()})
+    return files
 
 
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
