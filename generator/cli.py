@@ -17,6 +17,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, generate and build the whole site into site/")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
     commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    new = commands.add_parser("new", help="write a starter file that passes validation")
+    new.add_argument("kind", choices=["program", "syllabus", "policy", "body"])
+    new.add_argument("id", help="the new id; for a syllabus, <program> or <program>/<level>")
     generate = commands.add_parser("generate", help="write the generated Markdown tree, for any static engine")
     generate.add_argument("out", type=Path, help="folder to write the generated pages into")
     return parser
@@ -35,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "generate":
             count = pipeline.generate_to(root, args.out.resolve())
             print(f"wrote {count} files to {args.out}")
+        elif args.command == "new":
+            from .scaffold import ScaffoldError, new_file
+
+            try:
+                path = new_file(root, args.kind, args.id)
+            except ScaffoldError as exc:
+                print(f"catalog new: {exc}", file=sys.stderr)
+                return 1
+            print(f"wrote {path.relative_to(root)}; edit it, then run `catalog validate`")
         elif args.command == "schema":
             from .schema import write_schemas
 
