@@ -13,8 +13,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="catalog", description="Build the carbon-certification catalogue site.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check every data file and report all problems")
+    validate = commands.add_parser("validate", help="check every data file and report all problems")
     build = commands.add_parser("build", help="validate, generate and build the whole site into site/")
+    for command in (validate, build):
+        command.add_argument("--strict", action="store_true", default=None,
+                             help="fail when a review_by date has passed (default when CI is set)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
     commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     new = commands.add_parser("new", help="write a starter file that passes validation")
@@ -32,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "validate":
-            catalog = pipeline.load_catalog(root)
+            catalog = pipeline.load_catalog(root, args.strict)
             print(f"ok: {len(catalog.programs)} programmes, {len(catalog.syllabi)} syllabi, "
                   f"{len(catalog.policies)} policies, {len(catalog.bodies)} bodies")
         elif args.command == "generate":
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(root):
                 print(f"wrote {path.relative_to(root)}")
         elif args.command == "build":
-            site_dir = pipeline.build_site(root, args.site_dir.resolve() if args.site_dir else None)
+            site_dir = pipeline.build_site(root, args.site_dir.resolve() if args.site_dir else None, args.strict)
             print(f"built {site_dir}")
     except CatalogError as exc:
         for problem in exc.problems:

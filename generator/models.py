@@ -61,6 +61,11 @@ PartialDate = Annotated[
 ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, 24-hour")]
 
 
+def _check_review_dates(last_verified: dt.date, review_by: dt.date | None) -> None:
+    if review_by is not None and review_by < last_verified:
+        raise ValueError(f"review_by {review_by} is before last_verified {last_verified}")
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -407,6 +412,12 @@ class Program(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: tuple[Note, ...] = ()
     last_verified: dt.date
+    review_by: dt.date | None = Field(None, description="When the facts must be checked again.")
+
+    @model_validator(mode="after")
+    def _review_after_verification(self) -> Program:
+        _check_review_dates(self.last_verified, self.review_by)
+        return self
 
     @model_validator(mode="after")
     def _shape_by_type(self) -> Program:
@@ -484,6 +495,12 @@ class Policy(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: tuple[Note, ...] = ()
     last_verified: dt.date
+    review_by: dt.date | None = Field(None, description="When the facts must be checked again.")
+
+    @model_validator(mode="after")
+    def _review_after_verification(self) -> Policy:
+        _check_review_dates(self.last_verified, self.review_by)
+        return self
 
     @property
     def sort_date(self) -> str:

@@ -13,16 +13,27 @@ from .load import load_project
 from .problems import CatalogError, Problem
 from .render import Renderer, search_dictionary
 from .schema import SCHEMA_FOLDER, schemas
-from .validate import validate_project
+from .clock import build_date, strict_freshness
+from .validate import overdue_reviews, validate_project
 
 WATCHED_FOLDERS = ("programs", "syllabi", "content")
 PAGES_FOLDER = Path("content/pages")
 
 
-def load_catalog(root: Path) -> Catalog:
+log = logging.getLogger("catalog")
+
+
+def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
+    """Load and validate everything; overdue reviews warn, or fail in strict mode (CI)."""
     raw, problems = load_project(root)
     project, more = validate_project(raw)
     problems += more
+    overdue = overdue_reviews(project, build_date())
+    if strict if strict is not None else strict_freshness():
+        problems += overdue
+    else:
+        for problem in overdue:
+            log.warning("warning: %s", problem)
     if problems:
         raise CatalogError(problems)
     return build_catalog(project)
@@ -63,13 +74,13 @@ def generate_to(root: Path, out: Path) -> int:
     return len(files)
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = None) -> Path:
     """Validate, then build with MkDocs into a temporary folder; swap it in only on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    load_catalog(root)  # fail fast, before MkDocs starts, with every problem listed
+    load_catalog(root, strict)  # fail fast, before MkDocs starts, with every problem listed
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = site_dir or root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)

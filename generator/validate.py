@@ -240,3 +240,15 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
         glossary=glossary,
     )
     return project, problems
+
+
+def overdue_reviews(project: ValidProject, today) -> list[Problem]:
+    """Programmes and policies whose review_by date has passed."""
+    found = []
+    for item in (*project.programs, *project.policies):
+        review_by = item.value.review_by
+        if review_by is not None and review_by < today:
+            found.append(Problem(item.doc.relpath, item.doc.line_of(("review_by",)), "review_by",
+                                 f"review date {review_by} has passed: check the facts against the source, "
+                                 "then update last_verified and review_by"))
+    return found
