@@ -23,6 +23,11 @@ class CatalogPlugin(BasePlugin):
         self.files = site_files(catalog)
         search = config.plugins.get("material/search")
         if search is not None:
+            # Loading the user dictionary again adds to jieba's word counts, so every build
+            # (and every `mkdocs serve` rebuild) starts again from jieba's own dictionary.
+            import jieba
+
+            jieba.dt.initialized = False
             # Must run before the search plugin's own on_config, so list `catalog` first.
             search.config.jieba_dict_user = str(search_dictionary_file(self.root, catalog))
         return config
