@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="fail when a review_by date has passed (default when CI is set)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
     commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    urls = commands.add_parser("urls", help="list URLs not yet in the published-URL registry")
+    urls.add_argument("--update", action="store_true", help="add them to published-urls.txt")
     new = commands.add_parser("new", help="write a starter file that passes validation")
     new.add_argument("kind", choices=["program", "syllabus", "policy", "body"])
     new.add_argument("id", help="the new id; for a syllabus, <program> or <program>/<level>")
@@ -31,11 +33,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
-    from . import pipeline  # imported late so --help stays fast
+    from . import permalinks, pipeline  # imported late so --help stays fast
 
     try:
         if args.command == "validate":
-            catalog = pipeline.load_catalog(root, args.strict)
+            catalog, _files = pipeline.render_files(root, args.strict)
             print(f"ok: {len(catalog.programs)} programmes, {len(catalog.syllabi)} syllabi, "
                   f"{len(catalog.policies)} policies, {len(catalog.bodies)} bodies")
         elif args.command == "generate":
@@ -50,6 +52,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"catalog new: {exc}", file=sys.stderr)
                 return 1
             print(f"wrote {path.relative_to(root)}; edit it, then run `catalog validate`")
+        elif args.command == "urls":
+            catalog, files = pipeline.render_files(root)
+            paths = [*files, *pipeline.hand_written_pages(root)]
+            if args.update:
+                added = permalinks.update_registry(root, catalog, paths)
+                print(f"registered {len(added)} new URL(s) in {permalinks.REGISTRY}")
+            else:
+                registered = {url for _, url in permalinks.read_registry(root)}
+                for url in sorted(permalinks.current_urls(catalog, paths) - registered):
+                    print(url)
         elif args.command == "schema":
             from .schema import write_schemas
 

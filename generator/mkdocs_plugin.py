@@ -9,7 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .pipeline import WATCHED_FOLDERS, load_catalog, search_dictionary_file, site_files
+from .permalinks import redirects
+from .pipeline import WATCHED_FOLDERS, render_files, search_dictionary_file
 from .problems import CatalogError
 
 
@@ -17,10 +18,12 @@ class CatalogPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         try:
-            catalog = load_catalog(self.root)
+            catalog, self.files = render_files(self.root)
         except CatalogError as exc:
             raise PluginError("the catalogue has problems:\n" + str(exc)) from None
-        self.files = site_files(catalog)
+        moved = config.plugins.get("redirects")
+        if moved is not None:
+            moved.config["redirect_maps"].update(redirects(catalog))
         search = config.plugins.get("material/search")
         if search is not None:
             # Loading the user dictionary again adds to jieba's word counts, so every build

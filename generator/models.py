@@ -384,6 +384,7 @@ class Occupation(Strict):
 
 class Program(Strict):
     id: Slug
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: their URLs redirect here, anchors kept.")
     type: Literal["programme", "family", "specialty"] = "programme"
     family: Slug | None = Field(None, description="For a specialty: the family it belongs to.")
     document: Slug | None = Field(None, description="For a specialty: the programme with its own document.")
@@ -436,12 +437,14 @@ class Program(Strict):
 
 class Topic(Strict):
     id: Slug
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
     name: NonEmptyText
     points: tuple[NonEmptyText, ...] = ()
 
 
 class Unit(Strict):
     id: Slug
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
     name: NonEmptyText
     topics: tuple[Topic, ...] = Field(min_length=1)
 
@@ -460,7 +463,8 @@ class Syllabus(Strict):
 
     @model_validator(mode="after")
     def _unique_anchors(self) -> Syllabus:
-        anchors = [u.id for u in self.units] + [t.id for u in self.units for t in u.topics]
+        anchors = [a for u in self.units for a in (u.id, *u.former_ids)]
+        anchors += [a for u in self.units for t in u.topics for a in (t.id, *t.former_ids)]
         repeated = sorted({a for a in anchors if anchors.count(a) > 1})
         if repeated:
             raise ValueError(f"anchor ids repeat within the syllabus: {', '.join(repeated)}")
@@ -477,6 +481,7 @@ class PolicyPoint(Strict):
 
 class Policy(Strict):
     id: Slug
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: their URLs redirect here, anchors kept.")
     title: NonEmptyText
     title_en: NonEmptyText
     number: str | None = Field(None, description="Document number (文号), as printed.")
@@ -509,6 +514,7 @@ class Policy(Strict):
 
 class Body(Strict):
     id: Slug
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: their URLs redirect here, anchors kept.")
     name: Names
     short_name: str | None = None
     kind: NonEmptyText

@@ -8,6 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from . import eligibility
+from . import permalinks
 from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
@@ -41,9 +43,26 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
 
 def site_files(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path."""
-    files: dict[str, str | bytes] = dict(Renderer(catalog).pages())
+    renderer = Renderer(catalog)
+    files: dict[str, str | bytes] = dict(renderer.pages())
     files.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()})
+    files.update(eligibility.site_files(catalog, renderer))
     return files
+
+
+def hand_written_pages(root: Path) -> list[str]:
+    pages_root = root / PAGES_FOLDER
+    return [p.relative_to(pages_root).as_posix() for p in sorted(pages_root.glob("**/*.md"))]
+
+
+def render_files(root: Path, strict: bool | None = None) -> tuple[Catalog, dict[str, str | bytes]]:
+    """Validate, render every generated file, and check that no published URL was lost."""
+    catalog = load_catalog(root, strict)
+    files = site_files(catalog)
+    lost = permalinks.check(root, catalog, [*files, *hand_written_pages(root)])
+    if lost:
+        raise CatalogError(lost)
+    return catalog, files
 
 
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
@@ -55,12 +74,11 @@ def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
 
 def generate_to(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine."""
-    catalog = load_catalog(root)
-    files: dict[str, str | bytes] = {}
-    pages_root = root / PAGES_FOLDER
-    for path in sorted(pages_root.glob("**/*.md")):
-        files[path.relative_to(pages_root).as_posix()] = path.read_text(encoding="utf-8")
-    files.update(site_files(catalog))
+    _catalog, generated = render_files(root)
+    files: dict[str, str | bytes] = {
+        path: (root / PAGES_FOLDER / path).read_text(encoding="utf-8") for path in hand_written_pages(root)
+    }
+    files.update(generated)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     for path, content in files.items():
@@ -80,7 +98,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = N
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    load_catalog(root, strict)  # fail fast, before MkDocs starts, with every problem listed
+    render_files(root, strict)  # fail fast, before MkDocs starts, with every problem listed
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = site_dir or root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
