@@ -4,6 +4,10 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
+# Quiet the MkDocs 2 notices that Material and plugins print on every run.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
 .PHONY: site serve test validate browser-deps clean
 
 $(STAMP): pyproject.toml
@@ -19,7 +23,7 @@ validate: $(STAMP)
 	$(VENV)/bin/catalog validate
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/mkdocs serve --dirty --no-strict --livereload
 
 # Browser tests use Debian's chromium (never a downloaded browser) and axe-core from npm.
 browser-deps: $(NPM_STAMP)

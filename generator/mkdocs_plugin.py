@@ -1,7 +1,8 @@
-"""The only place that knows MkDocs: it hands generated pages to the build."""
+"""The only place that knows MkDocs: it hands generated files to the build."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -10,20 +11,31 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .permalinks import redirects
-from .pipeline import WATCHED_FOLDERS, render_files, search_dictionary_file
+from .pipeline import PAGES_FOLDER, WATCHED_FOLDERS, hand_written_pages, render_files, search_dictionary_file
+from .preview import error_page, write_changed
 from .problems import CatalogError
 
 
 class CatalogPlugin(BasePlugin):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+        self.last_good: dict[str, str | bytes] = {}
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
+        self.cache = self.root / ".cache" / "catalog" / "pages"
         try:
             catalog, self.files = render_files(self.root)
         except CatalogError as exc:
-            raise PluginError("the catalogue has problems:\n" + str(exc)) from None
-        moved = config.plugins.get("redirects")
-        if moved is not None:
-            moved.config["redirect_maps"].update(redirects(catalog))
+            if not getattr(self, "serving", False):
+                raise PluginError("the catalogue has problems:\n" + str(exc)) from None
+            # In preview, keep the last good pages and put the problems on the home page.
+            print("\n".join(["catalog: preview shows the last good pages; fix these problems:", str(exc)]),
+                  file=sys.stderr)
+            self.files = {**self.last_good, "index.md": error_page(exc.problems)}
+            return config
+        self.last_good = self.files
         search = config.plugins.get("material/search")
         if search is not None:
             # Loading the user dictionary again adds to jieba's word counts, so every build
@@ -31,12 +43,27 @@ class CatalogPlugin(BasePlugin):
             import jieba
 
             jieba.dt.initialized = False
-            # Must run before the search plugin's own on_config, so list `catalog` first.
             search.config.jieba_dict_user = str(search_dictionary_file(self.root, catalog))
+        moved = config.plugins.get("redirects")
+        if moved is not None:
+            moved.config["redirect_maps"].update(redirects(catalog))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if getattr(self, "serving", False):
+            # Unchanged pages keep their timestamps, so `mkdocs serve --dirty` rebuilds only what changed.
+            # Hand-written pages go through the cache too, so a page replaced by the error page comes back.
+            pages = {path: (self.root / PAGES_FOLDER / path).read_text(encoding="utf-8")
+                     for path in hand_written_pages(self.root)}
+            write_changed(self.cache, {**pages, **self.files})
+            for path in {**pages, **self.files}:
+                if path in files.src_uris:
+                    files.remove(files.src_uris[path])
+                files.append(File.generated(config, path, abs_src_path=str(self.cache / path)))
+            return files
         for path, content in self.files.items():
+            if path in files.src_uris:
+                files.remove(files.src_uris[path])
             files.append(File.generated(config, path, content=content))
         return files
 
