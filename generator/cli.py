@@ -25,9 +25,72 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write a starter file that passes validation")
     new.add_argument("kind", choices=["program", "syllabus", "policy", "body"])
     new.add_argument("id", help="the new id; for a syllabus, <program> or <program>/<level>")
+    check = commands.add_parser("check", help="which levels a candidate profile (JSON) can apply for, and why")
+    check.add_argument("--program", required=True, help="a programme id, or `all`")
+    check.add_argument("--profile", required=True, type=Path, help="candidate profile, JSON (see docs/eligibility.md)")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     generate = commands.add_parser("generate", help="write the generated Markdown tree, for any static engine")
     generate.add_argument("out", type=Path, help="folder to write the generated pages into")
+    calendar = commands.add_parser(
+        "calendar", help="exam sessions and milestones dated between two days, as JSON or iCalendar",
+        description="Exam sessions and milestones dated in [--from, --to]. Without --program: every programme "
+                    "with a schedule (a specialty that only repeats its family's calendar is listed as the family).")
+    calendar.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day")
+    calendar.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="last day (included)")
+    calendar.add_argument("--program", metavar="ID", help="one programme id")
+    calendar.add_argument("--format", choices=["json", "ics"], default="json", help="output format (default: json)")
     return parser
+
+
+def _day(option: str, value: str):
+    """A YYYY-MM-DD option as a date, or None (after saying why) when it is not one."""
+    import datetime as dt
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            print(f"catalog calendar: {option} {value!r} is not a real date ({exc})", file=sys.stderr)
+            return None
+    print(f"catalog calendar: {option} {value!r} is not a date; write YYYY-MM-DD", file=sys.stderr)
+    return None
+
+
+def _calendar(root: Path, args: argparse.Namespace) -> int:
+    import difflib
+    import json
+
+    from . import exam_calendar, pipeline
+
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    if start is None or end is None:
+        return 1
+    if start > end:
+        print(f"catalog calendar: --from {start} is after --to {end}", file=sys.stderr)
+        return 1
+    catalog = pipeline.load_catalog(root)
+    if args.program:
+        program = catalog.programs.get(args.program)
+        if program is None:
+            close = difflib.get_close_matches(args.program, list(catalog.programs), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            print(f"catalog calendar: unknown programme {args.program!r}{hint}", file=sys.stderr)
+            return 1
+        if program.schedule is None:
+            print(f"catalog calendar: {args.program} publishes no exam schedule", file=sys.stderr)
+        programs = [program]
+    else:
+        programs = exam_calendar.calendar_programs(catalog)
+    events = exam_calendar.events_between(programs, start, end)
+    if args.format == "ics":
+        title = (f"考试日历 · {exam_calendar.display_name(catalog, programs[0])}" if args.program
+                 else "碳市场职业技能证书 · 考试日历")
+        sys.stdout.buffer.write(exam_calendar.ics_feed(events, title, exam_calendar.build_today(), catalog))
+        sys.stdout.flush()
+    else:
+        print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
 
             for path in write_schemas(root):
                 print(f"wrote {path.relative_to(root)}")
+        elif args.command == "check":
+            return _check(root, args)
+        elif args.command == "calendar":
+            return _calendar(root, args)
         elif args.command == "build":
             site_dir = pipeline.build_site(root, args.site_dir.resolve() if args.site_dir else None, args.strict)
             print(f"built {site_dir}")
@@ -75,6 +142,38 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1
+    return 0
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    """`catalog check`: evaluate a profile against one programme or all of them."""
+    import difflib
+    import json
+
+    from . import eligibility, pipeline
+
+    catalog = pipeline.load_catalog(root)
+    if args.program != "all" and args.program not in catalog.programs:
+        close = difflib.get_close_matches(args.program, list(catalog.programs), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known: all, {', '.join(catalog.programs)})"
+        print(f"--program: unknown programme '{args.program}'{hint}", file=sys.stderr)
+        return 1
+    try:
+        profile = eligibility.load_profile(args.profile)
+        problems = eligibility.check_profile(profile, catalog, str(args.profile))
+        if problems:
+            raise eligibility.ProfileError(problems)
+    except eligibility.ProfileError as exc:
+        for message in exc.messages:
+            print(message, file=sys.stderr)
+        return 1
+    programs = list(catalog.programs) if args.program == "all" else [args.program]
+    results = [eligibility.evaluate(catalog.programs[pid], profile, catalog) for pid in programs]
+    if args.format == "json":
+        data = [r.to_json() for r in results] if args.program == "all" else results[0].to_json()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(eligibility.format_text(results, catalog), end="")
     return 0
 
 

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .csp import add_policy
 from .permalinks import redirects
 from .pipeline import PAGES_FOLDER, WATCHED_FOLDERS, hand_written_pages, render_files, search_dictionary_file
 from .preview import error_page, write_changed
@@ -66,6 +67,12 @@ class CatalogPlugin(BasePlugin):
                 files.remove(files.src_uris[path])
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return add_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in WATCHED_FOLDERS:

@@ -51,6 +51,9 @@ def redirects(catalog: Catalog) -> dict[str, str]:
     for folder, items in (("programs", catalog.programs), ("policies", catalog.policies), ("bodies", catalog.bodies)):
         for item in items.values():
             out.update({f"{folder}/{old}.md": f"{folder}/{item.id}.md" for old in item.former_ids})
+    for program in catalog.programs.values():
+        if program.schedule is not None:  # its exam calendar page moves with it (the feed is copied)
+            out.update({f"calendar/{old}.md": f"calendar/{program.id}.md" for old in program.former_ids})
     for syllabus in catalog.syllabi.values():
         program = catalog.programs[syllabus.program]
         for old in program.former_ids:

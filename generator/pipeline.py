@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from . import eligibility
+from . import eligibility, exam_calendar
 from . import permalinks
 from .catalog import Catalog, build_catalog
 from .load import load_project
@@ -41,12 +42,16 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
     return build_catalog(project)
 
 
-def site_files(catalog: Catalog) -> dict[str, str | bytes]:
-    """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path."""
-    renderer = Renderer(catalog)
+def site_files(catalog: Catalog, today: dt.date | None = None) -> dict[str, str | bytes]:
+    """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path.
+
+    `today` dates the exam calendar (default: the build date, fixed by SOURCE_DATE_EPOCH)."""
+    today = today or build_date()
+    renderer = Renderer(catalog, today=today)
     files: dict[str, str | bytes] = dict(renderer.pages())
     files.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()})
     files.update(eligibility.site_files(catalog, renderer))
+    files.update(exam_calendar.site_files(catalog, today))
     return files
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import json
 import re
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import labels
+from . import exam_calendar, labels
 from .catalog import Catalog
 from .models import Condition, Eligibility, Fee, Note, Offset, Program, ScheduleRule, Source, Syllabus
 
@@ -22,6 +24,11 @@ def inline(text: object) -> str:
 
 def attr(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def meta(text: object) -> str:
+    """A front-matter value: HTML-escaped (themes print titles raw) and quoted (valid YAML whatever the text)."""
+    return json.dumps(attr(" ".join(str(text).split())), ensure_ascii=False)
 
 
 def format_date(value: str | None) -> str:
@@ -130,6 +137,19 @@ def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
     return [(lid, pairs) for lid, pairs in grouped if pairs]
 
 
+def body_ids(program: Program) -> list[str]:
+    """Each body once, in the order the programme lists them (a body may hold several roles)."""
+    return list(dict.fromkeys(ref.body for ref in program.bodies))
+
+
+def roles_by_program(catalog: Catalog, body_id: str) -> list[tuple[str, str]]:
+    """(programme id, its roles joined) for a body, each programme once."""
+    roles: dict[str, list[str]] = {}
+    for pid, role in catalog.body_programs.get(body_id, ()):
+        roles.setdefault(pid, []).append(labels.BODY_ROLE[role])
+    return [(pid, "、".join(dict.fromkeys(names))) for pid, names in roles.items()]
+
+
 def search_boost(program: Program) -> int:
     """A specialty ranks below the standalone programme that shares its name."""
     return 2 if program.type == "specialty" else 3
@@ -151,8 +171,10 @@ def syllabus_url(syllabus_id: str) -> str:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, today: dt.date | None = None):
+        """`today` dates the programme pages' next exam sessions (default: the build date)."""
         self.catalog = catalog
+        self.today = today or exam_calendar.build_today()
         self.env = Environment(
             loader=PackageLoader("generator", "templates"),
             undefined=StrictUndefined,
@@ -165,15 +187,18 @@ class Renderer:
             comment_end_string="##}",
         )
         self.env.filters.update(
-            inline=inline, attr=attr, date=format_date, offset=describe_offset,
+            inline=inline, attr=attr, meta=meta, date=format_date, offset=describe_offset,
             condition=lambda c: describe_condition(c, {pid: p.name.zh for pid, p in catalog.programs.items()}),
             rule=describe_rule, fee_line=fee_line, source=source_label,
         )
         self.env.globals.update(
             labels=labels, catalog=catalog, NOT_PUBLISHED=labels.NOT_PUBLISHED,
             fees_by_kind=fees_by_kind, collect_notes=collect_notes, eligibility_of=eligibility_of,
-            syllabus_url=syllabus_url, level_sort_key=level_sort_key, search_boost=search_boost,
+            syllabus_url=syllabus_url, level_sort_key=level_sort_key, search_boost=search_boost, body_ids=body_ids,
+            roles_by_program=lambda body_id: roles_by_program(catalog, body_id),
             search_keywords=search_keywords,
+            calendar_preview=lambda program: exam_calendar.preview(program, self.today),
+            cal=exam_calendar.ViewHelpers,
         )
 
     def _render(self, template: str, **context) -> str:

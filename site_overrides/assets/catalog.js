@@ -26,8 +26,40 @@ function setUpCatalogFilter() {
   apply();
 }
 
+// A table wider than the screen scrolls sideways; keyboard users can only scroll it if it can
+// take focus (WCAG 2.1.1, axe: scrollable-region-focusable). Such a scroller that holds nothing
+// focusable gets tabindex="0" while it overflows.
+const SCROLLERS = ".md-typeset__scrollwrap, .md-typeset table.catalog-list";
+const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+function markScrollableRegions() {
+  for (const el of document.querySelectorAll(SCROLLERS)) {
+    const overflows = el.scrollWidth > el.clientWidth + 1;
+    if (overflows && !el.hasAttribute("tabindex") && !el.querySelector(FOCUSABLE)) {
+      el.setAttribute("tabindex", "0");
+      el.dataset.catalogScroller = "1";
+    } else if (!overflows && el.dataset.catalogScroller) {
+      el.removeAttribute("tabindex");
+      delete el.dataset.catalogScroller;
+    }
+  }
+}
+
+let scrollCheck = 0;
+function scheduleScrollCheck() {
+  cancelAnimationFrame(scrollCheck);
+  scrollCheck = requestAnimationFrame(markScrollableRegions);
+}
+
+function setUpPage() {
+  setUpCatalogFilter();
+  scheduleScrollCheck();
+}
+
+window.addEventListener("resize", scheduleScrollCheck);
+window.addEventListener("load", scheduleScrollCheck);
 if (typeof document$ !== "undefined") {
-  document$.subscribe(setUpCatalogFilter);
+  document$.subscribe(setUpPage);
 } else {
-  document.addEventListener("DOMContentLoaded", setUpCatalogFilter);
+  document.addEventListener("DOMContentLoaded", setUpPage);
 }

@@ -6,8 +6,10 @@ If it is missing the tests fail with a message saying so; they are never skipped
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -33,10 +35,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT, tmp_path_factory.mktemp("browser") / "site")
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """Base URL (with trailing slash) of the built site, served on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a built site on a free local port; yields its base URL (with trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -47,6 +49,13 @@ def site_url(site_dir: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """Base URL (with trailing slash) of the built site, served on a free local port."""
+    with serve_folder(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -72,21 +81,27 @@ def browser():
             browser.close()
 
 
+def site_context(browser, site_url: str, **options):
+    """A browser context for the local site; every other request (Google Fonts …) is refused,
+    so the tests never touch the network and never wait for it."""
+    context = browser.new_context(base_url=site_url, locale="zh-CN", **options)
+    context.route(re.compile("^(?!" + re.escape(site_url) + ")"), lambda route: route.abort())
+    return context
+
+
 @pytest.fixture
 def page(browser, site_url: str):
     """A fresh page (own context, JavaScript on) whose relative URLs resolve against the site."""
-    context = browser.new_context(base_url=site_url, locale="zh-CN")
-    page = context.new_page()
-    yield page
+    context = site_context(browser, site_url)
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture
 def nojs_page(browser, site_url: str):
     """A fresh page in a context with JavaScript disabled."""
-    context = browser.new_context(base_url=site_url, locale="zh-CN", java_script_enabled=False)
-    page = context.new_page()
-    yield page
+    context = site_context(browser, site_url, java_script_enabled=False)
+    yield context.new_page()
     context.close()
 
 

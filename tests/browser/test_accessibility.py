@@ -54,3 +54,39 @@ def test_no_axe_violations(page, axe_source: str, path: str) -> None:
     violations = run_axe(page, axe_source)
     if violations:
         pytest.fail(f"axe violations on /{path}:\n{describe(violations)}", pytrace=False)
+
+
+# At 320 CSS px (WCAG 1.4.10 reflow) wide tables scroll sideways; they must stay keyboard-scrollable.
+PHONE_PAGES = [
+    "programs/",
+    "programs/carbon-asset-manager/",
+    "programs/carbon-emission-manager/",
+    "syllabi/carbon-sink-evaluator/junior/",
+]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES, ids=lambda p: "/" + p)
+def test_no_axe_violations_on_a_narrow_screen(page, axe_source: str, path: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 720})
+    response = page.goto(path)
+    assert response is not None and response.ok, f"/{path}: HTTP {response and response.status}"
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(100)  # catalog.js marks overflowing tables on the next animation frame
+    violations = run_axe(page, axe_source)
+    if violations:
+        pytest.fail(f"axe violations on /{path} at 320px:\n{describe(violations)}", pytrace=False)
+
+
+def test_overflowing_table_becomes_keyboard_scrollable(page) -> None:
+    """catalog.js gives a sideways-scrolling table wrapper without links tabindex=0, and takes it
+    back when the table fits again (axe: scrollable-region-focusable)."""
+    page.goto("programs/carbon-asset-manager/")
+    wrapper = page.locator(".md-typeset__scrollwrap").filter(has_not=page.locator("a[href]")).first
+    assert wrapper.get_attribute("tabindex") is None
+    wrapper.evaluate("w => { w.querySelector('td').style.minWidth = '3000px'; dispatchEvent(new Event('resize')); }")
+    page.wait_for_function("w => w.getAttribute('tabindex') === '0'", arg=wrapper.element_handle())
+    wrapper.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("w => w.scrollLeft > 0", arg=wrapper.element_handle())
+    wrapper.evaluate("w => { w.querySelector('td').style.minWidth = ''; dispatchEvent(new Event('resize')); }")
+    page.wait_for_function("w => !w.hasAttribute('tabindex')", arg=wrapper.element_handle())

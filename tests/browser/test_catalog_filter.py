@@ -100,7 +100,7 @@ def test_level_without_matches_shows_the_empty_message(page, catalog) -> None:
 
 def test_selects_are_labelled(page) -> None:
     page.goto("programs/")
-    expect(page.get_by_label("颁证单位", exact=True)).to_have_id("filter-issuer")
+    expect(page.get_by_label("相关机构", exact=True)).to_have_id("filter-issuer")
     expect(page.get_by_label("级别", exact=True)).to_have_id("filter-level")
     for select_id in ("filter-issuer", "filter-level"):
         label = page.locator(f"#{select_id}").evaluate("s => Array.from(s.labels).map(l => l.textContent.trim())")

@@ -1,0 +1,394 @@
+"""The eligibility self-check: the shared vectors through both engines, the profile contract, the CLI.
+
+The vectors (tests/eligibility_vectors.yaml) are the oracle. The Python engine must give exactly the
+expected result; the JavaScript engine (site_overrides/assets/eligibility.js, run in Node by
+tests/js/run_vectors.mjs) must give exactly what Python gives, on every vector and on a few hundred
+generated profiles. The browser run of the same module is in tests/browser/test_eligibility_widget.py.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator import eligibility as E
+from generator.models import Condition
+
+from .conftest import ROOT
+
+VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
+RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
+ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility.js"
+GENERATED_PROFILES = 250
+
+
+def load_vectors() -> list[dict]:
+    """One entry per (case, programme): a case may name several programmes that share rules."""
+    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
+    out = []
+    for case in data["cases"]:
+        programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
+        for program in programs:
+            out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
+    return out
+
+
+VECTOR_CASES = load_vectors()
+
+
+def summary(result: dict) -> dict:
+    """A public result in the vectors' terms: per level, status, met clauses, missing."""
+    return {
+        lv["level"]: {
+            "status": lv["status"],
+            "met": list(dict.fromkeys(r["clause"] for r in lv["met_routes"])),
+            "missing": lv["missing"],
+        }
+        for lv in result["levels"]
+    }
+
+
+def expected(case: dict) -> dict:
+    return {
+        level: {"status": e["status"], "met": e.get("met", []), "missing": e.get("missing", [])}
+        for level, e in case["expect"].items()
+    }
+
+
+def python_result(catalog, program: str, profile: dict) -> dict:
+    return E.evaluate(catalog.programs[program], E.Profile.model_validate(profile), catalog).to_json()
+
+
+# --- Python engine: the vectors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", VECTOR_CASES, ids=lambda c: c["key"])
+def test_python_engine_matches_vector(catalog, case):
+    assert summary(python_result(catalog, case["program"], case["profile"])) == expected(case)
+
+
+def test_vector_ids_are_unique_and_programmes_exist(catalog):
+    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
+    ids = [c["id"] for c in data["cases"]]
+    assert len(ids) == len(set(ids))
+    assert {c["program"] for c in VECTOR_CASES} <= set(catalog.programs)
+
+
+def _route_met(catalog, program, route, profile) -> bool:
+    names = {pid: p.name.zh for pid, p in catalog.programs.items()}
+    own = E.own_schemes(program)
+    return all(E.check_condition(c, profile, names, own).value is True for c in route.conditions)
+
+
+def test_vectors_meet_every_route_of_every_level(catalog):
+    """At least one case per route: every route of every level of every programme is met somewhere."""
+    by_program: dict[str, list[E.Profile]] = {}
+    for case in VECTOR_CASES:
+        by_program.setdefault(case["program"], []).append(E.Profile.model_validate(case["profile"]))
+    uncovered = []
+    for pid, program in catalog.programs.items():
+        for unit in E.units(program):
+            for n, route in enumerate(unit.eligibility.routes if unit.eligibility else ()):
+                if not any(_route_met(catalog, program, route, p) for p in by_program.get(pid, [])):
+                    uncovered.append(f"{pid} {unit.level} route {n + 1} {route.clause}")
+    assert not uncovered
+
+
+def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
+    statuses = {(c["program"], level): set() for c in VECTOR_CASES for level in c["expect"]}
+    for case in VECTOR_CASES:
+        for level, e in case["expect"].items():
+            statuses[(case["program"], level)].add(e["status"])
+    # Every programme, every level: the expected levels are exactly the engine's levels.
+    for pid, program in catalog.programs.items():
+        assert any(c["program"] == pid for c in VECTOR_CASES), f"no case for {pid}"
+        for case in (c for c in VECTOR_CASES if c["program"] == pid):
+            assert list(case["expect"]) == [u.level for u in E.units(program)], case["key"]
+    # Every published level has a case where no route is met.
+    for (pid, level), seen in statuses.items():
+        unit = next(u for u in E.units(catalog.programs[pid]) if u.level == level)
+        if unit.eligibility:
+            assert "not_eligible" in seen and "eligible" in seen, (pid, level, seen)
+        else:
+            assert seen == {"unpublished"}, (pid, level)
+    all_statuses = set().union(*statuses.values())
+    assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
+    assert any(level == E.ALL_LEVELS for _, level in statuses)
+    kinds = {
+        name for p in catalog.programs.values() for u in E.units(p) if u.eligibility
+        for r in u.eligibility.routes for c in r.conditions for name in Condition.model_fields if getattr(c, name) is not None
+    } | {name for p in catalog.programs.values() for pre in p.preconditions
+         for name in Condition.model_fields if getattr(pre.condition, name) is not None}
+    assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
+    unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
+                      if m.startswith("未回答")}
+    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(E.FIELDS)
+
+
+def test_unpublished_levels_and_programme_wide_rules(catalog):
+    admin = E.evaluate(catalog.programs["carbon-emission-administrator"], E.Profile(education="doctorate"), catalog)
+    assert [(lv.level, lv.status) for lv in admin.levels] == [
+        ("level-4", "eligible"), ("level-3", "eligible"), ("level-2", "unpublished"), ("level-1", "unpublished")]
+    family = E.evaluate(catalog.programs["ceca-carbon-reduction"], E.Profile(), catalog)
+    assert [lv.level for lv in family.levels] == ["all"]
+    for sid in catalog.specialties["ceca-carbon-reduction"]:
+        assert [lv.level for lv in E.evaluate(catalog.programs[sid], E.Profile(), catalog).levels] == ["all"]
+
+
+def test_every_level_of_every_programme_gets_an_answer(catalog):
+    for profile in (E.Profile(), E.Profile(education="doctorate", experience_years=10, experience_continuous=True,
+                                           training_hours_met=True)):
+        for result in E.evaluate_all(catalog, profile):
+            program = catalog.programs[result.program]
+            assert [lv.level for lv in result.levels] == [u.level for u in E.units(program)]
+            for lv in result.levels:
+                assert lv.status in E.STATUS
+                assert lv.status in ("eligible", "unpublished") or lv.missing, (result.program, lv)
+
+
+def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
+    sources = {path: path.read_text(encoding="utf-8") for path in (ROOT / "generator/eligibility.py", ENGINE_JS)}
+    for pid in set(catalog.programs) - set(E.SPECIAL_SCHEMES):
+        for path, text in sources.items():
+            assert pid not in text, f"{path.name} names the programme {pid}"
+    # The special schemes appear in Python only where the public contract is described.
+    assert not any(s in sources[ENGINE_JS] for s in E.SPECIAL_SCHEMES if s != "other")
+
+
+# --- the JavaScript engine, in Node -----------------------------------------------------------------
+
+
+def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
+    """Random profiles over every field, with unanswered fields, edge values and every scheme."""
+    rng = random.Random(20261121)
+    schemes = E.schemes(catalog)
+    roles = list(E.known_roles(catalog))
+    years = [0, 0.5, 0.9, 1, 1.5, 2, 2.5, 2.7, 3, 3.2, 4, 5, 12]
+    profiles = []
+    for _ in range(count):
+        p: dict = {}
+        if rng.random() < 0.8:
+            p["education"] = rng.choice(list(E.EDUCATION_RANK))
+        for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
+            if rng.random() < 0.75:
+                p[name] = rng.random() < 0.5
+        if rng.random() < 0.8:
+            p["experience_years"] = rng.choice(years) if rng.random() < 0.7 else round(rng.uniform(0, 6), 2)
+        if rng.random() < 0.75:
+            certs = []
+            for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
+                sid = rng.choice(list(schemes))
+                cert = {"scheme": sid, "level": rng.choice(schemes[sid]["levels"])}
+                if rng.random() < 0.7:
+                    cert["years_held"] = rng.choice([0, 0.5, 1, 1.5, 3])
+                certs.append(cert)
+            p["certificates"] = certs
+        if rng.random() < 0.7:
+            p["roles"] = rng.sample(roles, rng.choice([0, 0, 1, len(roles)]))
+        profiles.append(p)
+    return profiles
+
+
+@pytest.fixture(scope="module")
+def rules_file(catalog, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("eligibility") / "eligibility-rules.json"
+    path.write_text(E.rules_json(catalog), encoding="utf-8")
+    return path
+
+
+def run_node(rules_file: Path, cases: list[dict]) -> dict:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node not found on PATH: the JavaScript engine is tested in Node (README: Node/npm).",
+                    pytrace=False)
+    cases_file = rules_file.with_name(f"cases-{len(cases)}.json")
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run([node, str(RUNNER), str(rules_file), str(cases_file)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def vector_run(rules_file) -> dict:
+    return run_node(rules_file, [{"program": c["program"], "profile": c["profile"]} for c in VECTOR_CASES])
+
+
+@pytest.mark.parametrize("index", range(len(VECTOR_CASES)), ids=[c["key"] for c in VECTOR_CASES])
+def test_js_engine_agrees_with_python_on_vector(catalog, vector_run, index):
+    case = VECTOR_CASES[index]
+    js = vector_run["results"][index]
+    assert js == python_result(catalog, case["program"], case["profile"])
+    assert summary(js) == expected(case)
+
+
+def test_js_engine_agrees_with_python_on_generated_profiles(catalog, rules_file):
+    profiles = generated_profiles(catalog)
+    assert len(profiles) >= 200
+    cases = [{"program": pid, "profile": p} for p in profiles for pid in catalog.programs]
+    run = run_node(rules_file, cases)
+    disagreements = [
+        (c["program"], c["profile"]) for c, js in zip(cases, run["results"])
+        if js != python_result(catalog, c["program"], c["profile"])
+    ]
+    assert not disagreements, f"{len(disagreements)} of {len(cases)} disagree, e.g. {disagreements[:2]}"
+    # Every status turns up, so the comparison is not vacuous.
+    assert {lv["status"] for r in run["results"] for lv in r["levels"]} == set(E.STATUS)
+
+
+def test_profile_survives_the_url_query(catalog, rules_file):
+    """The widget keeps the profile in the URL query: reading it back gives the same profile."""
+    profiles = generated_profiles(catalog, 60)
+    run = run_node(rules_file, [{"program": "carbon-asset-manager", "profile": p} for p in profiles])
+    for original, back in zip(profiles, run["roundtrip"]):
+        assert E.Profile.model_validate(back) == E.Profile.model_validate(original)
+
+
+def test_rules_json_is_the_model(catalog):
+    rules = E.rules(catalog)
+    assert [p["id"] for p in rules["programs"]] and {p["id"] for p in rules["programs"]} == set(catalog.programs)
+    assert rules["messages"] == E.MESSAGES and rules["status"] == E.STATUS
+    for spec in rules["programs"]:
+        program = catalog.programs[spec["id"]]
+        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in E.units(program)]
+        for lv, unit in zip(spec["levels"], E.units(program)):
+            routes = unit.eligibility.routes if unit.eligibility else ()
+            assert [(r["clause"], r["text"]) for r in lv["routes"]] == [(r.clause, r.text) for r in routes]
+    family = next(p for p in rules["programs"] if p["id"] == "ceca-carbon-sink-evaluator")
+    assert family["shares_rules_with"] == "ceca-carbon-reduction"
+
+
+# --- the profile contract ----------------------------------------------------------------------------
+
+
+def test_profile_fields_are_all_optional_and_null_means_unanswered():
+    assert E.Profile() == E.Profile.model_validate_json('{"education": null, "roles": null}')
+    full = E.parse_profile(json.dumps({
+        "education": "bachelor", "major_related": True, "student": False, "experience_years": 2.5,
+        "experience_continuous": True, "certificates": [{"scheme": "other", "level": "junior", "years_held": 1}],
+        "roles": ["exchange-staff"], "training_hours_met": True}))
+    assert full.experience_years == 2.5 and full.certificates[0].years_held == 1
+    assert list(E.Profile.model_fields) == list(E.FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"educaton": "bachelor"}', "p.json: educaton: unknown field (allowed: education, "),
+        ('{"educaton": "bachelor"}', "did you mean 'education'?"),
+        ('{"education": "phd"}', "p.json: education: Input should be 'none', "),
+        ('{"major_related": "yes"}', "p.json: major_related: Input should be a valid boolean"),
+        ('{"student": 1}', "p.json: student: Input should be a valid boolean"),
+        ('{"experience_years": -1}', "p.json: experience_years: Input should be greater than or equal to 0"),
+        ('{"experience_years": "2"}', "p.json: experience_years: Input should be a valid number"),
+        ('{"certificates": [{"scheme": "other"}]}', "p.json: certificates[0].level: Field required"),
+        ('{"certificates": [{"scheme": "other", "level": "junior", "year": 1}]}',
+         "p.json: certificates[0].year: unknown field (allowed: scheme, level, years_held); did you mean 'years_held'?"),
+        ('{"roles": "exchange-staff"}', "p.json: roles: Input should be a valid"),
+        ('["bachelor"]', "p.json: a profile is a JSON object"),
+        ('{"education": "bachelor",}', "p.json: invalid JSON: "),
+    ],
+)
+def test_bad_profiles_are_rejected_with_file_field_and_message(text, message):
+    with pytest.raises(E.ProfileError) as err:
+        E.parse_profile(text, "p.json")
+    assert any(m.startswith(message) or message in m for m in err.value.messages), err.value.messages
+
+
+def test_profile_names_must_exist_in_the_catalogue(catalog):
+    profile = E.parse_profile(json.dumps({
+        "certificates": [{"scheme": "carbon-asset-manger", "level": "junior"},
+                         {"scheme": "carbon-emission-administrator", "level": "senior"}],
+        "roles": ["teacher"]}))
+    problems = E.check_profile(profile, catalog, "p.json")
+    assert problems[0] == "p.json: certificates[0].scheme: unknown scheme 'carbon-asset-manger'; did you mean 'carbon-asset-manager'?"
+    assert problems[1].startswith("p.json: certificates[1].level: 'senior' is not a level of carbon-emission-administrator")
+    assert problems[2].startswith("p.json: roles[0]: unknown role 'teacher'")
+
+
+# --- the CLI -------------------------------------------------------------------------------------------
+
+
+def catalog_check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check", *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture
+def profile_file(tmp_path):
+    def write(data, name="profile.json") -> Path:
+        path = tmp_path / name
+        path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+    return write
+
+
+def test_cli_json_for_one_programme(profile_file, catalog):
+    path = profile_file({"education": "bachelor", "experience_years": 1, "experience_continuous": True})
+    done = catalog_check("--program", "carbon-asset-manager", "--profile", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == {"program", "levels"} and data["program"] == "carbon-asset-manager"
+    for level in data["levels"]:
+        assert set(level) == {"level", "status", "met_routes", "missing"}
+        assert all(set(r) == {"clause", "text"} for r in level["met_routes"])
+        assert all(isinstance(m, str) for m in level["missing"])
+    assert data == python_result(catalog, "carbon-asset-manager",
+                                 {"education": "bachelor", "experience_years": 1, "experience_continuous": True})
+    assert data["levels"][1] == {"level": "intermediate", "status": "eligible", "missing": [], "met_routes": [
+        {"clause": "(3)", "text": "本科学历（取得其他专业），连续从事相关领域工作满1年；"}]}
+
+
+def test_cli_all_lists_every_programme_and_level(profile_file, catalog):
+    done = catalog_check("--program", "all", "--profile", str(profile_file({})), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert isinstance(data, list) and [d["program"] for d in data] == list(catalog.programs)
+    for entry in data:
+        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in E.units(catalog.programs[entry["program"]])]
+
+
+def test_cli_text_is_readable_chinese(profile_file):
+    path = profile_file({"education": "bachelor", "major_related": False, "experience_years": 1.5,
+                         "experience_continuous": True, "certificates": [], "student": False})
+    done = catalog_check("--program", "carbon-asset-manager", "--profile", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "碳资产管理师（carbon-asset-manager）" in done.stdout
+    assert "✓ 中级碳资产管理师：可以报考" in done.stdout
+    assert "符合第 (3) 条：本科学历（取得其他专业），连续从事相关领域工作满1年；" in done.stdout
+    assert "✗ 高级碳资产管理师：暂不符合" in done.stdout
+    assert "最接近第 (3) 条" in done.stdout and "· 还需 0.5 年连续的相关工作经验" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"experience_years": "three"}', ": experience_years: Input should be a valid number"),
+        ('{"hobby": "chess"}', ": hobby: unknown field"),
+        ('{"roles": ["astronaut"]}', ": roles[0]: unknown role 'astronaut'"),
+        ("{not json", ": invalid JSON: "),
+    ],
+)
+def test_cli_bad_profile_exits_1_without_traceback(profile_file, content, expected):
+    path = profile_file(content)
+    done = catalog_check("--program", "all", "--profile", str(path))
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"{path}{expected}"), done.stderr
+    assert "Traceback" not in done.stderr + done.stdout and done.stdout == ""
+
+
+def test_cli_unknown_programme_or_missing_file_exits_1(profile_file, tmp_path):
+    done = catalog_check("--program", "carbon-asset-manger", "--profile", str(profile_file({})))
+    assert done.returncode == 1 and "did you mean 'carbon-asset-manager'?" in done.stderr
+    missing = tmp_path / "nope.json"
+    done = catalog_check("--program", "all", "--profile", str(missing))
+    assert done.returncode == 1 and done.stderr.startswith(f"{missing}: cannot read the profile")
+    assert "Traceback" not in done.stderr
