@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--strict", action="store_true", default=None,
                              help="fail when a review_by date has passed (default when CI is set)")
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
-    commands.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    commands.add_parser("schema", help="write the JSON Schemas for editors into schema/ (and the API's into schema/api/)")
     urls = commands.add_parser("urls", help="list URLs not yet in the published-URL registry")
     urls.add_argument("--update", action="store_true", help="add them to published-urls.txt")
     new = commands.add_parser("new", help="write a starter file that passes validation")
@@ -94,6 +95,15 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
     from . import permalinks, pipeline  # imported late so --help stays fast
@@ -126,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
                 for url in sorted(permalinks.current_urls(catalog, paths) - registered):
                     print(url)
         elif args.command == "schema":
+            from . import opendata
             from .schema import write_schemas
 
-            for path in write_schemas(root):
+            for path in [*write_schemas(root), *opendata.write_schemas(root)]:
                 print(f"wrote {path.relative_to(root)}")
         elif args.command == "check":
             return _check(root, args)
