@@ -127,7 +127,7 @@ def _run(argv: list[str] | None) -> int:
             print(f"wrote {path.relative_to(root)}; edit it, then run `catalog validate`")
         elif args.command == "urls":
             catalog, files = pipeline.render_files(root)
-            paths = [*files, *pipeline.hand_written_pages(root)]
+            paths = pipeline.published_paths(root, files)
             if args.update:
                 added = permalinks.update_registry(root, catalog, paths)
                 print(f"registered {len(added)} new URL(s) in {permalinks.REGISTRY}")

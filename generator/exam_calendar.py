@@ -579,8 +579,18 @@ def ics_feed(
         cal.add_component(ve)
     if any(e.timed for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)
-        cal.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
+        # What add_missing_timezones would insert, computed once per year span: building a VTIMEZONE
+        # walks every UTC offset in the span and was most of the calendar's build time.
+        cal.subcomponents.insert(0, _vtimezone(first.year, last.year + 2))
     return cal.to_ical()
+
+
+@lru_cache(maxsize=None)
+def _vtimezone(first_year: int, last_year: int):
+    import icalendar
+
+    return icalendar.Timezone.from_tzid(
+        TZ.key, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1))
 
 
 # --- views for the templates ----------------------------------------------------------------------

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import english
 from .csp import add_policy
 from .permalinks import redirects
 from .pipeline import PAGES_FOLDER, WATCHED_FOLDERS, hand_written_pages, render_files, search_dictionary_file
@@ -18,6 +20,9 @@ from .problems import CatalogError
 
 
 class CatalogPlugin(BasePlugin):
+    # `edition: en` builds the English edition (generator/english.py); the default is the Chinese one.
+    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
@@ -38,7 +43,9 @@ class CatalogPlugin(BasePlugin):
             return config
         self.last_good = self.files
         search = config.plugins.get("material/search")
-        if search is not None:
+        if self.config["edition"] == "en":  # mkdocs.en.yml: the English edition's pages (no jieba: on_pre_build)
+            self.files = english.edition_files(self.root, catalog, self.files)
+        elif search is not None:
             # Loading the user dictionary again adds to jieba's word counts, so every build
             # (and every `mkdocs serve` rebuild) starts again from jieba's own dictionary.
             import jieba
@@ -49,6 +56,10 @@ class CatalogPlugin(BasePlugin):
         if moved is not None:
             moved.config["redirect_maps"].update(redirects(catalog))
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config["edition"] == "en":
+            english.without_jieba(config.plugins.get("material/search"))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if getattr(self, "serving", False):

@@ -390,6 +390,7 @@ class Program(Strict):
     document: Slug | None = Field(None, description="For a specialty: the programme with its own document.")
     name: Names
     summary: NonEmptyText
+    summary_en: NonEmptyText | None = Field(None, description="English translation of the summary (English edition); absent: shown in Chinese.")
     occupation: Occupation | None = None
     audiences: tuple[NonEmptyText, ...] = ()
     objectives: tuple[NonEmptyText, ...] = ()
@@ -496,6 +497,7 @@ class Policy(Strict):
     effective: PartialDate | None = None
     links: tuple[Link, ...] = ()
     summary: NonEmptyText
+    summary_en: NonEmptyText | None = Field(None, description="English translation of the summary (English edition); absent: shown in Chinese.")
     points: tuple[PolicyPoint, ...] = ()
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: tuple[Note, ...] = ()
@@ -519,6 +521,7 @@ class Body(Strict):
     short_name: str | None = None
     kind: NonEmptyText
     summary: NonEmptyText
+    summary_en: NonEmptyText | None = Field(None, description="English translation of the summary (English edition); absent: shown in Chinese.")
     founded: PartialDate | None = None
     websites: tuple[Link, ...] = ()
     contacts: tuple[NonEmptyText, ...] = ()
@@ -532,6 +535,7 @@ class Term(Strict):
     zh: NonEmptyText
     en: NonEmptyText
     definition: NonEmptyText
+    definition_en: NonEmptyText | None = Field(None, description="English translation of the definition (English edition); absent: shown in Chinese.")
     source: Source
     search_words: tuple[NonEmptyText, ...] = Field(
         (), description="Shorter forms readers search for, kept whole by the search segmenter."

@@ -13,6 +13,7 @@ from .catalog import Catalog
 from .problems import Problem
 
 REGISTRY = "published-urls.txt"
+EDITION = "/en"  # the English edition mirrors every page (generator/english.py)
 HEADER = (
     "# Every URL and anchor this site has published. Agencies link to them, so the build fails\n"
     "# if one disappears without a redirect. Add new ones with `catalog urls --update`.\n"
@@ -68,6 +69,8 @@ def current_urls(catalog: Catalog, paths: Iterable[str]) -> set[str]:
     urls = {url_of(path) for path in paths}
     for page, names in anchors(catalog).items():
         urls |= {f"{page}#{name}" for name in names}
+        if EDITION + page in urls:  # the English edition keeps the same anchors
+            urls |= {f"{EDITION}{page}#{name}" for name in names}
     return urls
 
 
@@ -82,6 +85,7 @@ def read_registry(root: Path) -> list[tuple[int, str]]:
 def check(root: Path, catalog: Catalog, paths: Iterable[str]) -> list[Problem]:
     urls = current_urls(catalog, paths)
     moved = {url_of(old): url_of(new) for old, new in redirects(catalog).items()}
+    moved |= {EDITION + old: EDITION + new for old, new in moved.items()}  # the English edition's redirects
     problems = []
     for line, url in read_registry(root):
         page, _, anchor = url.partition("#")

@@ -9,7 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import eligibility, exam_calendar
+from . import compare, eligibility, english, exam_calendar
+from . import feed, jsonld, opendata
 from . import permalinks
 from .catalog import Catalog, build_catalog
 from .load import load_project
@@ -17,6 +18,7 @@ from .problems import CatalogError, Problem
 from .render import Renderer, search_dictionary
 from .schema import SCHEMA_FOLDER, schemas
 from .clock import build_date, strict_freshness
+from .siteurl import configured_site_url
 from .validate import overdue_reviews, validate_project
 
 WATCHED_FOLDERS = ("programs", "syllabi", "content")
@@ -42,16 +44,21 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
     return build_catalog(project)
 
 
-def site_files(catalog: Catalog, today: dt.date | None = None) -> dict[str, str | bytes]:
+def site_files(catalog: Catalog, today: dt.date | None = None, site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated file of the site: Markdown pages plus data files (JSON, ICS), by path.
 
-    `today` dates the exam calendar (default: the build date, fixed by SOURCE_DATE_EPOCH)."""
+    `today` dates the exam calendar (default: the build date, fixed by SOURCE_DATE_EPOCH);
+    `site_url` (mkdocs.yml) makes the permanent links in data files, feeds and print absolute."""
     today = today or build_date()
-    renderer = Renderer(catalog, today=today)
+    renderer = Renderer(catalog, today=today, site_url=site_url)
     files: dict[str, str | bytes] = dict(renderer.pages())
     files.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()})
     files.update(eligibility.site_files(catalog, renderer))
     files.update(exam_calendar.site_files(catalog, today))
+    files.update(compare.site_files(catalog, renderer.env, today))  # /compare/, assets/data/compare.json
+    files.update(opendata.site_files(catalog, today, site_url, renderer))  # /api/, api/v1/*.json
+    files.update(feed.site_files(catalog, site_url))  # feed.xml
+    jsonld.attach(files, catalog, today, site_url)  # schema.org JSON-LD into the pages' front matter
     return files
 
 
@@ -60,11 +67,17 @@ def hand_written_pages(root: Path) -> list[str]:
     return [p.relative_to(pages_root).as_posix() for p in sorted(pages_root.glob("**/*.md"))]
 
 
+def published_paths(root: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Every site path: generated and hand-written pages, and the English edition's mirror (en/…)."""
+    paths = [*files, *hand_written_pages(root)]
+    return paths + english.edition_paths(root, paths)
+
+
 def render_files(root: Path, strict: bool | None = None) -> tuple[Catalog, dict[str, str | bytes]]:
     """Validate, render every generated file, and check that no published URL was lost."""
     catalog = load_catalog(root, strict)
-    files = site_files(catalog)
-    lost = permalinks.check(root, catalog, [*files, *hand_written_pages(root)])
+    files = site_files(catalog, site_url=configured_site_url(root))
+    lost = permalinks.check(root, catalog, published_paths(root, files))
     if lost:
         raise CatalogError(lost)
     return catalog, files
@@ -113,6 +126,8 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = N
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
         build(config)
+        if english.configured(root):  # the English edition, into en/ of the same staging folder
+            build(english.load_config(root, staging / "en", config))
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         found = [Problem("mkdocs.yml", 1, "", f"site build: {w}") for w in warnings.messages]

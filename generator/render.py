@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from . import exam_calendar, labels
 from .catalog import Catalog
 from .models import Condition, Eligibility, Fee, Note, Offset, Program, ScheduleRule, Source, Syllabus
+from .siteurl import absolute
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~^!])")
 
@@ -171,10 +172,12 @@ def syllabus_url(syllabus_id: str) -> str:
 
 
 class Renderer:
-    def __init__(self, catalog: Catalog, today: dt.date | None = None):
-        """`today` dates the programme pages' next exam sessions (default: the build date)."""
+    def __init__(self, catalog: Catalog, today: dt.date | None = None, site_url: str | None = None):
+        """`today` dates the programme pages' next exam sessions (default: the build date);
+        `site_url` (mkdocs.yml) makes `permalink("/syllabi/x/")` a full URL (printed on syllabi)."""
         self.catalog = catalog
         self.today = today or exam_calendar.build_today()
+        self.site_url = site_url
         self.env = Environment(
             loader=PackageLoader("generator", "templates"),
             undefined=StrictUndefined,
@@ -200,6 +203,10 @@ class Renderer:
             calendar_preview=lambda program: exam_calendar.preview(program, self.today),
             cal=exam_calendar.ViewHelpers,
         )
+        self.env.globals["permalink"] = lambda path: absolute(self.site_url, path)
+        from . import i18n, views  # level ladder and compare control (imported here: they import this module)
+
+        views.install(self.env, catalog, i18n.ZH)
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(**context)

@@ -18,7 +18,9 @@ function setUpCatalogFilter() {
       row.hidden = !match;
       if (match) shown += 1;
     }
-    count.textContent = `显示 ${shown} / ${rows.length} 个项目`;
+    // The English edition's listing says it in English (data-count-text).
+    const template = form.dataset.countText || "显示 {shown} / {total} 个项目";
+    count.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
     empty.hidden = shown > 0;
   };
   form.addEventListener("change", apply);

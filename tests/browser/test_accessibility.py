@@ -19,6 +19,16 @@ PAGES = [
     "policies/dual-carbon-opinion-2021/",  # cited by three programmes
     "bodies/ceca/",
     "glossary/",
+    "compare/",
+    "compare/?ids=carbon-emission-administrator,carbon-emission-manager,carbon-asset-manager",
+    # The English edition (generator/english.py): its own pages and a Chinese fallback page.
+    "en/",
+    "en/programs/",
+    "en/programs/carbon-emission-administrator/",
+    "en/syllabi/carbon-sink-evaluator/junior/",
+    "en/glossary/",
+    "en/compare/?ids=carbon-asset-manager,carbon-sink-evaluator",
+    "en/calendar/",
 ]
 
 AXE_OPTIONS = {

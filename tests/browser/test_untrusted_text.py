@@ -51,7 +51,7 @@ def hostile_site(tmp_path_factory) -> Path:
     from generator.pipeline import build_site
 
     project = tmp_path_factory.mktemp("hostile") / "project"
-    for name in ("programs", "syllabi", "content", "site_overrides", "mkdocs.yml", "published-urls.txt"):
+    for name in ("programs", "syllabi", "content", "site_overrides", "mkdocs.yml", "mkdocs.en.yml", "published-urls.txt"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     yaml = YAML(typ="rt")
@@ -84,6 +84,22 @@ def test_no_payload_runs_anywhere(hostile_site, browser):
             assert page.locator("a[href^='javascript:' i]").count() == 0, path
             assert page.locator("article script, article iframe, article svg[onload], article img[onerror]").count() == 0, path
         assert not dialogs
+        context.close()
+
+
+def test_compare_tables_keep_payloads_inert(hostile_site, browser):
+    """The compare module builds its table from compare.json (both editions): payloads stay text."""
+    with serve_folder(hostile_site) as url:
+        context = site_context(browser, url)
+        page = context.new_page()
+        ids = ",".join(sorted(p.stem for p in (hostile_site.parent / "programs").glob("*.yaml")))
+        for edition in ("", "en/"):
+            page.goto(f"{url}{edition}compare/?ids={ids}")
+            page.wait_for_selector(".catalog-compare__table")
+            assert page.evaluate("() => window.__xss === undefined"), edition
+            assert page.locator("article script, article iframe, article svg, article img").count() == 0, edition
+            assert "<script>window.__xss=1</script>" in page.locator(".catalog-compare__table").inner_text() or \
+                "onerror=" in page.locator(".catalog-compare__table").inner_text()
         context.close()
 
 

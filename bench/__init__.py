@@ -1,0 +1,1 @@
+"""Benchmark against plain MkDocs (issue 7); run with `make bench`."""

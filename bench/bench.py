@@ -1,0 +1,334 @@
+"""Benchmark: our pipeline against plain MkDocs + Material, on synthetic catalogues and the real one.
+
+    .venv/bin/python bench/bench.py                      # N = 10, 100, 1000 and the real catalogue
+    .venv/bin/python bench/bench.py --sizes 5 --no-real  # what the test suite runs
+    .venv/bin/python bench/bench.py --browser            # plus headless-Chromium measurements
+
+For each catalogue it builds the site twice, each build in a fresh subprocess:
+- ours: `generator.pipeline.build_site` (validate, generate, strict MkDocs build with the catalog plugin,
+  jieba-segmented search, section-only navigation);
+- baseline: `catalog generate OUT` (the same Markdown), then plain `mkdocs build` with Material, default
+  navigation (every page in the nav) and default search.
+
+It reports generation time, full build time (wall and CPU), peak memory (the child's ru_maxrss), site size,
+median and largest page HTML, search index size raw and gzipped, and the ratios ours/baseline. With the real
+catalogue it also times a `make serve` rebuild after one YAML file is saved. Results go to stdout (Markdown)
+and to --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+PY = sys.executable
+GZIP_LEVEL = 6  # what web servers and CDNs commonly use
+REAL_PROGRAM = "carbon-asset-manager"
+
+
+def child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "CATALOG_STRICT"}}
+    env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))
+    return env
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Run one command in a fresh process: wall time, CPU time and peak memory of that process alone."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{output[-4000:]}")
+    found = re.search(r"^BENCH (\{.*\})$", output, re.MULTILINE)
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            **(json.loads(found.group(1)) if found else {})}
+
+
+# --- what a built site measures -------------------------------------------------------------------
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def site_metrics(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = {}
+    for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        data = path.read_bytes()
+        if b'http-equiv="refresh"' in data[:2000]:  # redirect stubs for former ids
+            continue
+        pages[path.relative_to(site).as_posix()] = len(data)
+    sizes = sorted(pages.values())
+    largest = max(pages, key=pages.get)
+    programs = sorted(v for k, v in pages.items() if k.startswith("programs/") and k != "programs/index.html")
+    index = (site / "search/search_index.json").read_bytes()
+    docs = json.loads(index)["docs"]
+    return {
+        "files": len(files),
+        "site_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "pages": len(pages),
+        "median_page_kb": statistics.median(sizes) / 1e3,
+        "largest_page_kb": pages[largest] / 1e3,
+        "largest_page": largest,
+        "median_program_page_kb": statistics.median(programs) / 1e3 if programs else 0.0,
+        "search_index_kb": len(index) / 1e3,
+        "search_index_gz_kb": gz(index) / 1e3,
+        "search_docs": len(docs),
+    }
+
+
+# --- the two builds ----------------------------------------------------------------------------------
+
+
+def baseline_config(generated: Path, site: Path, config: Path) -> Path:
+    """Plain MkDocs + Material on the generated Markdown: default nav and search, same Markdown extensions."""
+    from mkdocs.utils import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        real = yaml_load(f)
+    plain = {
+        "site_name": real["site_name"],
+        "site_url": "http://localhost:8000/",
+        "docs_dir": str(generated),
+        "site_dir": str(site),
+        "theme": {"name": "material", "language": "zh"},
+        "plugins": ["search"],
+        "markdown_extensions": real["markdown_extensions"],
+        "validation": real["validation"],
+    }
+    config.write_text(json.dumps(plain, ensure_ascii=False, indent=2), encoding="utf-8")  # JSON is YAML
+    return config
+
+
+def build_ours(project: Path, site: Path) -> dict:
+    return run([PY, str(BENCH / "_build_ours.py"), str(project), str(site)])
+
+
+def build_baseline(project: Path, work: Path) -> tuple[dict, Path]:
+    generated, site = work / "baseline-md", work / "baseline-site"
+    gen = run([PY, "-m", "generator", "--root", str(project), "generate", str(generated)])
+    config = baseline_config(generated, site, work / "baseline-mkdocs.yml")
+    mk = run([PY, "-m", "mkdocs", "build", "--quiet", "-f", str(config)])
+    return {
+        "generation_s": gen["wall_s"], "generation_cpu_s": gen["cpu_s"],
+        "mkdocs_s": mk["wall_s"], "mkdocs_cpu_s": mk["cpu_s"],
+        "wall_s": gen["wall_s"] + mk["wall_s"], "cpu_s": gen["cpu_s"] + mk["cpu_s"],
+        "peak_rss_mb": max(gen["peak_rss_mb"], mk["peak_rss_mb"]),
+    }, site
+
+
+def measure(name: str, project: Path, work: Path) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"[bench] {name}: our build …", file=sys.stderr, flush=True)
+    ours = build_ours(project, work / "site")
+    ours.update(site_metrics(work / "site"))
+    print(f"[bench] {name}: ours {ours['wall_s']:.1f} s; baseline build …", file=sys.stderr, flush=True)
+    base, base_site = build_baseline(project, work)
+    base.update(site_metrics(base_site))
+    print(f"[bench] {name}: baseline {base['wall_s']:.1f} s", file=sys.stderr, flush=True)
+    keys = ("wall_s", "cpu_s", "peak_rss_mb", "site_mb", "median_page_kb", "largest_page_kb",
+            "search_index_kb", "search_index_gz_kb")
+    ratio = {k: ours[k] / base[k] for k in keys if base.get(k)}
+    ours["generation_share"] = ours["generation_s"] / ours["wall_s"]
+    ours["generation_cpu_share"] = ours["generation_cpu_s"] / ours["cpu_s"]
+    return {"name": name, "programs": count_programs(project), "ours": ours, "baseline": base, "ratio": ratio,
+            "site": str(work / "site"), "baseline_site": str(base_site)}
+
+
+def count_programs(project: Path) -> int:
+    return len(list((project / "programs").glob("*.yaml")))
+
+
+# --- `make serve`: one saved YAML file until the page shows it --------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, needle: str, timeout: float, step: float = 0.02) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if needle in _fetch(url):
+            return time.perf_counter() - started
+        time.sleep(step)
+    raise TimeoutError(f"{needle!r} never appeared at {url}")
+
+
+def copy_real_project(dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for name in ("programs", "syllabi", "content", "site_overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "published-urls.txt"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def measure_serve(work: Path, edits: int = 5) -> dict:
+    """Start the preview on a copy of the real project, save one programme file, time until the page changes."""
+    project = copy_real_project(work / "serve-project")
+    port = _free_port()
+    log = (work / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=child_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/programs/{REAL_PROGRAM}/"
+    source = project / "programs" / f"{REAL_PROGRAM}.yaml"
+    times = []
+    try:
+        startup = _wait_for(url, "碳资产管理师", timeout=180, step=0.2)
+        time.sleep(2)  # let the first build settle
+        original = source.read_text(encoding="utf-8")
+        for k in range(edits):
+            marker = f"基准测试标记{k}号"
+            source.write_text(original.replace("共同开展的碳资产管理师", f"共同开展的{marker}碳资产管理师", 1),
+                              encoding="utf-8")
+            times.append(_wait_for(url, marker, timeout=60))
+            time.sleep(1.5)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()
+    return {"startup_s": startup, "rebuild_s": times, "rebuild_median_s": statistics.median(times),
+            "rebuild_max_s": max(times)}
+
+
+# --- report ------------------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "jieba", "pydantic"):
+        from importlib.metadata import version
+
+        versions[package] = version(package)
+    return {"nproc": os.cpu_count(), "cpu": cpu, "free": free, "python": platform.python_version(),
+            "loadavg": os.getloadavg(), **versions}
+
+
+def _f(value: float, digits: int = 1) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def markdown(results: dict) -> str:
+    lines = []
+    m = results["machine"]
+    lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), Python {m['python']}, MkDocs {m['mkdocs']}, "
+              f"Material {m['mkdocs-material']}, jieba {m['jieba']}; load average at the end "
+              f"{', '.join(f'{x:.2f}' for x in m['loadavg'])}.", ""]
+    header = ("| catalogue | build | generation s (share) | full build s | CPU s | peak MB | site MB | pages | "
+              "median page KB | largest page KB | search index KB | index gz KB |")
+    lines += [header, "|---" * 12 + "|"]
+    for r in results["runs"]:
+        for side in ("ours", "baseline"):
+            s = r[side]
+            gen = f"{_f(s['generation_s'], 2)}" + (f" ({s['generation_share']:.0%})" if side == "ours" else "")
+            lines.append(
+                f"| {r['name']} | {side} | {gen} | {_f(s['wall_s'])} | {_f(s['cpu_s'])} | {_f(s['peak_rss_mb'], 0)} | "
+                f"{_f(s['site_mb'])} | {s['pages']:,} | {_f(s['median_page_kb'])} | {_f(s['largest_page_kb'])} | "
+                f"{_f(s['search_index_kb'], 0)} | {_f(s['search_index_gz_kb'], 0)} |")
+        q = r["ratio"]
+        lines.append(
+            f"| {r['name']} | **ours/baseline** | | {q['wall_s']:.2f} | {q['cpu_s']:.2f} | {q['peak_rss_mb']:.2f} | "
+            f"{q['site_mb']:.2f} | | {q['median_page_kb']:.2f} | {q['largest_page_kb']:.2f} | "
+            f"{q['search_index_kb']:.2f} | {q['search_index_gz_kb']:.2f} |")
+    if results.get("serve"):
+        s = results["serve"]
+        lines += ["", f"`make serve` (real catalogue): first build {s['startup_s']:.1f} s; after saving one programme "
+                      f"YAML file the page showed the edit in {', '.join(f'{t:.2f}' for t in s['rebuild_s'])} s "
+                      f"(median {s['rebuild_median_s']:.2f} s, max {s['rebuild_max_s']:.2f} s)."]
+    if results.get("browser"):
+        lines += ["", "Browser (headless Chromium):"]
+        for key, value in results["browser"].items():
+            lines.append(f"- {key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100,1000", help="synthetic catalogue sizes (default 10,100,1000)")
+    parser.add_argument("--no-real", action="store_true", help="skip the real catalogue (and the serve timing)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` rebuild timing")
+    parser.add_argument("--browser", action="store_true", help="also measure in headless Chromium")
+    parser.add_argument("--json", type=Path, help="write the results as JSON here")
+    parser.add_argument("--work", type=Path, help="work folder (default: a temporary one, removed at the end)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT))
+    from bench.synth import RealData, write_catalogue
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="catalog-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "runs": []}
+    try:
+        real = RealData()
+        for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
+            print(f"[bench] N={n}: writing the synthetic catalogue …", file=sys.stderr, flush=True)
+            project = write_catalogue(n, work / f"n{n}" / "project", real=real)
+            results["runs"].append(measure(f"N={n}", project, work / f"n{n}"))
+        if not args.no_real:
+            project = copy_real_project(work / "real" / "project")
+            results["runs"].append(measure("real", project, work / "real"))
+            if not args.no_serve:
+                print("[bench] real: timing `make serve` rebuilds …", file=sys.stderr, flush=True)
+                results["serve"] = measure_serve(work / "real")
+        if args.browser:
+            from bench.browser import measure_browser
+
+            print("[bench] browser measurements …", file=sys.stderr, flush=True)
+            results["browser"] = measure_browser(results["runs"])
+        results["machine"] = machine()
+        print(markdown(results))
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    finally:
+        if not (args.keep or args.work):
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The compare page's data (generator/compare.py): the cells, the JSON the module reads, and the
+static table readers without JavaScript get."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from generator import compare, exam_calendar
+from generator.i18n import EN, ZH
+
+from .helpers import page_text
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def flat(groups) -> list[str]:
+    return [(g.title + ": " if g.title else "") + line.text for g in groups for line in g.lines]
+
+
+@pytest.fixture(scope="module")
+def zh_cells(catalog):
+    return {pid: compare.cells(p, catalog, ZH, TODAY) for pid, p in catalog.programs.items()}
+
+
+def test_every_programme_has_every_row(zh_cells):
+    for pid, cells in zh_cells.items():
+        assert list(cells) == list(compare.ROWS), pid
+        assert all(flat(groups) for groups in cells.values()), pid
+
+
+def test_administrator_facts(zh_cells):
+    cells = zh_cells["carbon-emission-administrator"]
+    assert flat(cells["issuer"]) == ["中国石油和化学工业联合会"]
+    assert any("3900" in line for line in flat(cells["fees"]))
+    assert flat(cells["levels"]) == ["四级", "三级", "二级（待定）", "一级（待定）"]
+    assert flat(cells["exam"])[:2] == ["线上考试", "60 分及格"]
+    assert "三级: ✓2 持有证书：碳排放管理员（四级），持证满 1 年 + 相关工作经验满 1 年（累计）" in flat(cells["eligibility"])
+    assert "二级: 未公布 / not published" in flat(cells["eligibility"])
+
+
+def test_unpublished_facts_read_not_published(zh_cells):
+    assert "及格线：未公布 / not published" in flat(zh_cells["carbon-emission-manager"]["exam"])
+    # No source publishes how long a certificate stays valid.
+    assert all(flat(c["validity"]) == ["未公布 / not published"] for c in zh_cells.values())
+    assert "考试费：未公布 / not published" in flat(zh_cells["carbon-asset-manager"]["fees"])
+
+
+def test_family_rules_and_preconditions(zh_cells):
+    eligibility = flat(zh_cells["ceca-carbon-trader"]["eligibility"])  # inherited from the family
+    assert "所有级别均须满足: 考前培训学时达标" in eligibility
+    assert any(line.startswith("不分级别: 1) 相关工作经验满 3 年") for line in eligibility)
+
+
+def test_next_session_is_the_calendars(catalog, zh_cells):
+    session = exam_calendar.next_sessions(catalog.programs["carbon-emission-administrator"], TODAY, 1)[0]
+    assert flat(zh_cells["carbon-emission-administrator"]["next_session"])[0] == "、".join(
+        exam_calendar.format_date(d) for d in session.days)
+    assert flat(zh_cells["carbon-emission-administrator"]["next_session"])[0] == "2026年11月28日（周六）、2026年11月29日（周日）"
+
+
+def test_english_cells(catalog):
+    cells = compare.cells(catalog.programs["carbon-emission-administrator"], catalog, EN, TODAY)
+    assert flat(cells["fees"]) == ["Retake fee: CNY 0", "Training and exam (total): CNY 3900 per person"]
+    assert flat(cells["next_session"])[0] == "Sat 28 November 2026, Sun 29 November 2026"
+    manager = compare.cells(catalog.programs["carbon-emission-manager"], catalog, EN, TODAY)
+    assert "pass mark: Not published" in flat(manager["exam"])
+
+
+def test_data_file_carries_every_sentence(catalog):
+    data = json.loads(compare.data_json(catalog, ZH, TODAY))
+    assert data["version"] == 1 and data["lang"] == "zh"
+    assert [r["id"] for r in data["rows"]] == list(compare.ROWS)
+    assert {p["id"] for p in data["programs"]} == set(catalog.programs)
+    for key in ("choose", "caption", "remove", "remove_named", "empty", "one", "selected", "unknown", "sep"):
+        assert data["text"][key], key
+    program = next(p for p in data["programs"] if p["id"] == "carbon-asset-manager")
+    assert program["url"] == "programs/carbon-asset-manager/" and program["other_name"]["lang"] == "en"
+
+
+def test_built_site_publishes_both_data_files(built_site, catalog):
+    for folder, lang in (("", "zh"), ("en/", "en")):
+        data = json.loads((built_site / f"{folder}assets/data/compare.json").read_text(encoding="utf-8"))
+        assert data["lang"] == lang and len(data["programs"]) == len(catalog.programs)
+
+
+def test_without_javascript_the_page_has_every_programme(built_site, catalog):
+    html = (built_site / "compare/index.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="catalog-list catalog-compare__all">.*?</table>', html, re.DOTALL).group(0)
+    links = re.findall(r'<th scope="row"><a href="\.\./programs/([a-z0-9-]+)/">', table)
+    assert sorted(links) == sorted(catalog.programs)
+    assert len(re.findall(r'<th scope="col">', table)) == 1 + len(compare.ROWS)
+    assert "<noscript>" in html and "全部项目一览" in html
+    text = page_text(built_site, "compare")
+    assert "3900 元/人" in text and "及格线：未公布 / not published" in text
+
+
+def test_every_programme_page_has_the_add_to_compare_link(built_site, catalog):
+    for pid in catalog.programs:
+        for folder, label in (("", "加入对比"), ("en/", "Add to compare")):
+            html = (built_site / folder / "programs" / pid / "index.html").read_text(encoding="utf-8")
+            link = re.search(r'<a class="md-button catalog-compare-add" data-compare-add="([^"]+)"[^>]*'
+                             r'href="([^"]+)"[^>]*>([^<]+)</a>', html)
+            assert link, (folder, pid)
+            assert link.group(1) == pid and link.group(3) == label
+            assert link.group(2) == f"../../compare/?ids={pid}"

@@ -1,0 +1,348 @@
+"""Open data: /api/v1/ files validate against their published schemas, v1 only grows, the CTDL export has
+one ConditionProfile per eligibility route, and every page's JSON-LD parses and cannot break out of its
+script element."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from generator import ctdl, jsonld, opendata
+from generator.pipeline import build_site, site_files
+from generator.render import describe_condition
+
+from .conftest import ROOT
+
+TODAY = dt.date(2026, 11, 21)
+SITE = "https://catalog.example.org/"
+PINNED = Path(__file__).parent / "api_v1_fields.txt"
+LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def files(catalog) -> dict:
+    return site_files(catalog, today=TODAY, site_url=SITE)
+
+
+def schema(name: str) -> dict:
+    return json.loads(opendata.schemas()[opendata.schema_file(name)])
+
+
+def closed(node):
+    """The schema with no room for undocumented fields: every emitted field must be in it."""
+    if isinstance(node, dict):
+        out = {k: closed(v) for k, v in node.items()}
+        if "properties" in out:
+            out["additionalProperties"] = False
+        return out
+    if isinstance(node, list):
+        return [closed(v) for v in node]
+    return node
+
+
+def api_documents(files: dict) -> list[tuple[str, str, dict]]:
+    """(path, schema name, parsed JSON) for every API data file."""
+    root = opendata.API_ROOT
+    found = [(f"{root}/{n}.json", n) for n in ("programs", "policies", "bodies", "calendar")]
+    found += [(path, "program") for path in files if path.startswith(f"{root}/programs/")]
+    return [(path, name, json.loads(files[path])) for path, name in found]
+
+
+# --- the API files and their schemas ---------------------------------------------------------------------
+
+
+def test_every_endpoint_is_published(files, catalog):
+    root = opendata.API_ROOT
+    for name in ("programs", "policies", "bodies", "calendar", "ctdl"):
+        assert f"{root}/{name}.json" in files
+    for pid in catalog.programs:
+        assert f"{root}/programs/{pid}.json" in files
+    for name in opendata.ENDPOINTS:
+        assert f"{opendata.SCHEMA_DIR}/{opendata.schema_file(name)}" in files
+    assert opendata.DOC_PAGE in files
+
+
+def test_api_files_validate_against_their_schemas(files):
+    documents = api_documents(files)
+    assert len(documents) > 15
+    for path, name, data in documents:
+        assert re.fullmatch(r"1\.\d+", data["schema_version"]), path
+        assert data["schema_url"] == f"{SITE}{opendata.SCHEMA_DIR}/{opendata.schema_file(name)}"
+        jsonschema.Draft202012Validator(schema(name)).validate(data)
+        # …and the schema documents every field the file carries.
+        jsonschema.Draft202012Validator(closed(schema(name))).validate(data)
+
+
+def test_schemas_are_valid_and_open(files):
+    for name in opendata.ENDPOINTS:
+        published = json.loads(files[f"{opendata.SCHEMA_DIR}/{opendata.schema_file(name)}"])
+        jsonschema.Draft202012Validator.check_schema(published)
+        assert published == schema(name)
+        assert "additionalProperties\": false" not in json.dumps(published), "v1 schemas allow added fields"
+
+
+def test_committed_api_schemas_match_the_models():
+    for name, text in opendata.schemas().items():
+        committed = ROOT / opendata.COMMITTED_SCHEMA_DIR / name
+        assert committed.is_file(), f"run `catalog schema` to write {committed.relative_to(ROOT)}"
+        assert committed.read_text(encoding="utf-8") == text, f"{committed.relative_to(ROOT)} is stale: run `catalog schema`"
+
+
+def pinned_fields() -> dict[str, set[str]]:
+    pinned: dict[str, set[str]] = {}
+    for line in PINNED.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, path = line.split()
+            pinned.setdefault(name, set()).add(path)
+    return pinned
+
+
+def missing_fields(pinned: dict[str, set[str]], current: dict[str, dict]) -> list[str]:
+    return sorted(f"{name} {path}" for name, paths in pinned.items()
+                  for path in paths - opendata.field_paths(current[name]))
+
+
+def test_v1_keeps_every_pinned_field():
+    """Adding fields is allowed; removing or renaming one fails here (it needs /api/v2/)."""
+    pinned = pinned_fields()
+    assert set(pinned) == {opendata.schema_file(n) for n in opendata.ENDPOINTS}
+    assert sum(len(p) for p in pinned.values()) > 300
+    current = {name: json.loads(text) for name, text in opendata.schemas().items()}
+    missing = missing_fields(pinned, current)
+    assert not missing, f"v1 fields removed or renamed (publish /api/v2/ instead): {missing[:10]}"
+
+
+def test_the_pin_catches_a_removed_field_but_not_an_added_one():
+    pinned = pinned_fields()
+    current = {name: json.loads(text) for name, text in opendata.schemas().items()}
+    grown = copy.deepcopy(current)
+    grown["programs.schema.json"]["$defs"]["ProgramSummary"]["properties"]["new_field"] = {"type": "string"}
+    assert not missing_fields(pinned, grown)
+    shrunk = copy.deepcopy(current)
+    del shrunk["programs.schema.json"]["$defs"]["LevelSummary"]["properties"]["status"]
+    assert missing_fields(pinned, shrunk) == ["programs.schema.json programs[].levels[].status"]
+
+
+def test_the_data_matches_the_catalogue(files, catalog):
+    programs = json.loads(files[f"{opendata.API_ROOT}/programs.json"])["programs"]
+    assert [p["id"] for p in programs] == [p.id for p in sorted(
+        catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id))]
+    detail = json.loads(files[f"{opendata.API_ROOT}/programs/carbon-asset-manager.json"])["program"]
+    program = catalog.programs["carbon-asset-manager"]
+    assert detail["levels"][0]["eligibility"]["routes"][0]["text"] == program.levels[0].eligibility.routes[0].text
+    assert detail["url"] == f"{SITE}programs/carbon-asset-manager/"
+    assert [s["id"] for s in detail["syllabi"]] == ["carbon-asset-manager"]
+    # A specialty carries what it inherits, and says from where.
+    specialty = json.loads(files[f"{opendata.API_ROOT}/programs/ceca-carbon-trader.json"])["program"]
+    assert specialty["inherits_from"] == "ceca-carbon-reduction" and specialty["eligibility"]["routes"]
+    policies = json.loads(files[f"{opendata.API_ROOT}/policies.json"])["policies"]
+    assert {p["id"] for p in policies} == set(catalog.policies)
+    assert next(p for p in policies if p["id"] == "gf-2021-4")["cited_by"]
+    bodies = json.loads(files[f"{opendata.API_ROOT}/bodies.json"])["bodies"]
+    assert {"program": "carbon-asset-manager", "roles": ["issuer"]} in next(b for b in bodies if b["id"] == "ceca")["programs"]
+    calendar = json.loads(files[f"{opendata.API_ROOT}/calendar.json"])
+    assert calendar["as_of"] == TODAY.isoformat() and calendar["sessions"]
+    assert all(s["events"][0]["date"] <= s["date"] for s in calendar["sessions"])
+
+
+def test_unpublished_facts_are_null_not_guessed(files):
+    programs = json.loads(files[f"{opendata.API_ROOT}/programs.json"])["programs"]
+    manager = next(p for p in programs if p["id"] == "carbon-asset-manager")
+    assert manager["certificate"]["validity"] is None  # the source prints the validity lines blank
+    assert manager["fees"] == []
+
+
+def test_the_files_are_reproducible(catalog, files):
+    again = site_files(catalog, today=TODAY, site_url=SITE)
+    for path, text in files.items():
+        if path.startswith("api/") or path == "feed.xml":
+            assert again[path] == text, path
+
+
+def test_the_documentation_page_lists_every_endpoint_and_field(files):
+    page = files[opendata.DOC_PAGE]
+    for name, (model, path, _zh, _en) in opendata.ENDPOINTS.items():
+        assert path.replace("<id>", "carbon-asset-manager") in page
+        assert opendata.schema_file(name) in page
+    for field in ("schema_version", "eligibility_routes", "last_verified", "cited_by", "sessions_under"):
+        assert f"`{field}`" in page
+    assert "版本与稳定性" in page and "数据来源与署名" in page and "/api/v2/" in page
+    assert "/api/v1/ctdl.json" in page and "/feed.xml" in page
+
+
+# --- CTDL ------------------------------------------------------------------------------------------------
+
+
+def test_ctdl_has_one_condition_profile_per_route(catalog):
+    export = json.loads(ctdl.export_json(catalog, SITE))
+    assert export["schema_version"] == opendata.SCHEMA_VERSION
+    credentials = {c["@id"]: c for c in export["@graph"] if c["@type"] == "ceterms:Certificate"}
+    organizations = {c["@id"] for c in export["@graph"] if c["@type"] == "ceterms:CredentialOrganization"}
+    names = {pid: p.name.zh for pid, p in catalog.programs.items()}
+    checked = 0
+    for program in catalog.programs.values():
+        for level in program.levels or [None]:
+            credential = credentials[f"{SITE}programs/{program.id}/" + (f"#{level.id}" if level else "")]
+            assert re.fullmatch(r"ce-[0-9a-f-]{36}", credential["ceterms:ctid"])
+            assert set(credential.get("ceterms:ownedBy", [])) <= organizations
+            rules = None if level and level.status == "unpublished" else (
+                (level.eligibility if level else None) or program.eligibility)
+            if rules is None:
+                assert "ceterms:requires" not in credential and credential["cc:eligibilityStatus"] == "unpublished"
+                continue
+            profiles = credential["ceterms:requires"]
+            assert len(profiles) == len(rules.routes)
+            for profile, route in zip(profiles, rules.routes):
+                checked += 1
+                assert profile["@type"] == "ceterms:ConditionProfile"
+                assert profile["ceterms:description"] == {"zh-CN": route.text}  # the clause, verbatim
+                assert profile["cc:clause"] == route.clause
+                conditions = [*route.conditions, *(p.condition for p in program.preconditions)]
+                assert [c["kind"] for c in profile["cc:conditions"]] == [
+                    next(k for k in type(c).model_fields if getattr(c, k) is not None) for c in conditions]
+                words = profile["ceterms:condition"]["zh-CN"]
+                assert words[: len(route.conditions)] == [describe_condition(c, names) for c in route.conditions]
+                years = [c.experience.years for c in route.conditions if c.experience]
+                assert profile.get("ceterms:yearsOfExperience") == (max(years) if years else None)
+    assert checked > 50
+
+
+def test_ctdl_points_a_required_certificate_at_its_credential(catalog):
+    export = ctdl.export(catalog, SITE)
+    graph = {c["@id"]: c for c in export["@graph"]}
+    targets = {t for c in graph.values() for p in c.get("ceterms:requires", ()) for t in p.get("ceterms:targetCredential", ())}
+    # A lower level of the same programme (碳排放管理员), and the CECA family's certificate.
+    assert f"{SITE}programs/carbon-emission-administrator/#level-4" in targets
+    assert f"{SITE}programs/ceca-carbon-reduction/" in targets
+    assert targets <= set(graph)
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------------------
+
+
+HOSTILE = ['</script><script>window.__xss=1</script>', "<!--", "\u2028line\u2029sep", '"quote" \\back', "tab\there"]
+
+
+def test_embedded_json_ld_round_trips_through_front_matter_and_cannot_break_out():
+    block = {"@context": "https://schema.org", "@type": "Thing", "name": " ".join(HOSTILE), "list": HOSTILE}
+    page = jsonld.embed("---\ntitle: x\n---\n\n# x\n", [block])
+    head, body = page.split("\n---\n", 1)
+    meta = yaml.safe_load(head.removeprefix("---\n"))  # as MkDocs reads front matter
+    assert meta["title"] == "x" and body == "\n# x\n"
+    (text,) = meta[jsonld.FRONT_MATTER_KEY]
+    assert "<" not in text and ">" not in text and "\u2028" not in text
+    assert json.loads(text) == block
+    bare = jsonld.embed("# no front matter\n", [block])  # gets front matter of its own
+    assert yaml.safe_load(bare.split("\n---\n")[0].removeprefix("---\n"))[jsonld.FRONT_MATTER_KEY] == [text]
+
+
+def test_every_json_ld_block_parses_with_context_and_type(built_site):
+    counted: dict[str, int] = {}
+    for html in built_site.rglob("*.html"):  # both editions
+        for raw in LD_SCRIPT.findall(html.read_text(encoding="utf-8")):
+            data = json.loads(raw)
+            assert isinstance(data, dict), html
+            assert data["@context"] == "https://schema.org" and data["@type"], html
+            if html.relative_to(built_site).parts[0] != "en":
+                counted[data["@type"]] = counted.get(data["@type"], 0) + 1
+    assert counted.get("EducationalOccupationalCredential", 0) >= 15
+    assert counted.get("Course", 0) >= 6 and counted.get("EducationEvent", 0) >= 10
+    assert counted.get("Organization", 0) >= 6 and counted.get("Dataset") == 1
+
+
+def blocks(site: Path, page: str) -> list[dict]:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert len(LD_SCRIPT.findall(html)) == len(LD_SCRIPT.findall(head)), "JSON-LD belongs in <head>"
+    return [json.loads(raw) for raw in LD_SCRIPT.findall(head)]
+
+
+def test_programme_pages_describe_each_level_as_a_credential(built_site, catalog):
+    for program in catalog.programs.values():
+        found = [b for b in blocks(built_site, f"programs/{program.id}") if b["@type"] == "EducationalOccupationalCredential"]
+        assert len(found) == max(1, len(program.levels)), program.id
+        for block, level in zip(found, program.levels):
+            assert block["name"] == level.name.zh
+            assert block["educationalLevel"]["termCode"] == level.id
+            assert block["credentialCategory"]
+        issuers = {ref.body for ref in program.bodies if ref.role == "issuer"}
+        for block in found:
+            assert {o["@id"].split("/bodies/")[1].split("/")[0] for o in block.get("recognizedBy", [])} == issuers
+    # Prices where the source gives them, in CNY.
+    (administrator, *_rest) = blocks(built_site, "programs/carbon-emission-administrator")
+    offer = next(o for o in administrator["offers"] if "price" in o)
+    assert offer["priceCurrency"] == "CNY" and float(offer["price"]) == 3900
+
+
+def test_syllabus_calendar_and_body_pages_carry_their_types(built_site, catalog):
+    for syllabus in catalog.syllabi.values():
+        (course,) = blocks(built_site, f"syllabi/{syllabus.id}")
+        assert course["@type"] == "Course" and course["name"] == syllabus.title
+        assert [s["name"] for s in course["syllabusSections"]] == [u.name for u in syllabus.units]
+    events = blocks(built_site, "calendar/carbon-asset-manager")
+    assert events and all(e["@type"] == "EducationEvent" for e in events)
+    assert events[0]["startDate"].endswith("T09:00:00+08:00")
+    assert events[0]["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    for body in catalog.bodies.values():
+        (org,) = blocks(built_site, f"bodies/{body.id}")
+        assert org["@type"] == "Organization" and org["name"] == body.name.zh
+
+
+# --- hostile text ----------------------------------------------------------------------------------------------
+
+PAYLOADS = ["</script><script>window.__xss=1</script>", '"><img src=x onerror="window.__xss=2">',
+            "<!-- <script>", "]]></summary><x>"]
+
+
+def _plant(node, counter: list[int]) -> None:
+    skip = {"id", "body", "role", "file", "url", "level", "levels", "program", "syllabus", "kind", "mode",
+            "weekday", "start", "end", "last_verified", "policies", "issued", "published", "date", "scheme", "minimum",
+            "major", "covers", "type", "status", "former_ids", "issuer_bodies", "effective", "founded", "roles"}
+    keys = list(node) if isinstance(node, dict) else range(len(node))
+    for key in keys:
+        value = node[key]
+        if key in skip:
+            continue
+        if isinstance(value, (dict, list)):
+            _plant(value, counter)
+        elif isinstance(value, str):
+            node[key] = f"{value} {PAYLOADS[counter[0] % len(PAYLOADS)]}"
+            counter[0] += 1
+
+
+def test_planted_payloads_stay_inert_in_json_ld_api_and_feed(minimal_project):
+    from ruamel.yaml import YAML
+
+    yaml_rt = YAML(typ="rt")
+    planted = [0]
+    for path in [*minimal_project.glob("programs/*.yaml"), *minimal_project.glob("syllabi/*.yaml"),
+                 *minimal_project.glob("content/bodies/*.yaml"), *minimal_project.glob("content/policies/*.yaml")]:
+        data = yaml_rt.load(path.read_text(encoding="utf-8"))
+        _plant(data, planted)
+        with path.open("w", encoding="utf-8") as out:
+            yaml_rt.dump(data, out)
+    assert planted[0] > 20
+    site = build_site(minimal_project, minimal_project / "site", strict=False)
+    seen_payload = False
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for raw in LD_SCRIPT.findall(text):
+            assert "<" not in raw, html  # nothing in the data can end the script element
+            data = json.loads(raw)
+            seen_payload |= PAYLOADS[0] in json.dumps(data, ensure_ascii=False)
+        # No script element but the theme's and the JSON-LD ones.
+        assert "window.__xss" not in "".join(re.findall(r"<script(?![^>]*ld\+json)[^>]*>(.*?)</script>", text, re.DOTALL))
+    assert seen_payload, "the payloads reach the JSON-LD as plain strings"
+    programs = json.loads((site / "api/v1/programs.json").read_text(encoding="utf-8"))
+    assert PAYLOADS[0] in programs["programs"][0]["name"]["zh"]
+    from xml.etree import ElementTree as ET
+
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert any(PAYLOADS[0] in (e.text or "") for e in feed.iter())
