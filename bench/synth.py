@@ -403,6 +403,10 @@ class Synth:
         (out / "content/pages/index.md").write_text(HOME_PAGE.format(n=self.n), encoding="utf-8")
         shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
         shutil.copytree(ROOT / "site_overrides", out / "site_overrides")
+        if (ROOT / "mkdocs.en.yml").is_file():  # the English edition, when the real site has one
+            shutil.copy(ROOT / "mkdocs.en.yml", out / "mkdocs.en.yml")
+            (out / "content/pages-en").mkdir(parents=True, exist_ok=True)
+            (out / "content/pages-en/index.md").write_text(HOME_PAGE_EN.format(n=self.n), encoding="utf-8")
         return out
 
 
@@ -420,6 +424,21 @@ description: 基准测试用的合成目录（{n} 个项目）。
 - [政策文件](policies/index.md)与[政策时间线](policies/timeline.md)
 - [机构](bodies/index.md)
 - [术语表](glossary.md)
+"""
+
+
+HOME_PAGE_EN = """---
+title: Home
+description: A synthetic catalogue ({n} programmes) for the benchmark.
+---
+
+# Carbon-market certification catalogue (synthetic data)
+
+Synthetic data for the performance benchmark: {n} programmes.
+
+- [Programmes](programs/index.md)
+- [Syllabi](syllabi/index.md)
+- [Policies](policies/index.md)
 """
 
 

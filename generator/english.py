@@ -216,3 +216,11 @@ def without_jieba(search) -> None:
     index = getattr(search, "search_index", None)
     if index is not None:
         index._segment_chinese = lambda text: text
+
+
+def generated_tree(root: Path, catalog: Catalog, zh_files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The English edition's whole Markdown tree under en/ (for `catalog generate`); {} without one."""
+    if not configured(root):
+        return {}
+    tree = {**hand_written_pages(root), **edition_files(root, catalog, zh_files)}
+    return {PREFIX + path: content for path, content in tree.items()}

@@ -556,41 +556,57 @@ def ics_feed(
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    for event in events:
-        program = catalog.programs.get(event.program) if catalog else None
-        name = display_name(catalog, program) if program else event.program_name
-        ve = icalendar.Event()
-        ve.add("uid", event.uid)
-        ve.add("dtstamp", stamp)
-        if event.timed:
-            start_h, start_m = map(int, event.start.split(":"))
-            end_h, end_m = map(int, event.end.split(":"))
-            ve.add("dtstart", dt.datetime.combine(event.date, dt.time(start_h, start_m), tzinfo=TZ))
-            ve.add("dtend", dt.datetime.combine(event.date, dt.time(end_h, end_m), tzinfo=TZ))
-        else:
-            ve.add("dtstart", event.date)
-            ve.add("dtend", event.date + dt.timedelta(days=1))  # exclusive end of an all-day event
-            ve.add("transp", "TRANSPARENT" if event.kind != "exam" else "OPAQUE")
-        ve.add("summary", _summary(event, name))
-        ve.add("description", _description(event))
-        ve.add("categories", [event.label])
-        if event.estimated:
-            ve.add("x-carbon-catalog-estimated", "TRUE")
-        cal.add_component(ve)
+    parts = []
     if any(e.timed for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)
         # What add_missing_timezones would insert, computed once per year span: building a VTIMEZONE
         # walks every UTC offset in the span and was most of the calendar's build time.
-        cal.subcomponents.insert(0, _vtimezone(first.year, last.year + 2))
-    return cal.to_ical()
+        parts.append(_vtimezone(first.year, last.year + 2))
+    for event in events:
+        program = catalog.programs.get(event.program) if catalog else None
+        name = display_name(catalog, program) if program else event.program_name
+        parts.append(_vevent(
+            event.uid, stamp, event.timed, event.date, event.start, event.end, event.kind,
+            _summary(event, name), _description(event), event.label, event.estimated))
+    # The same bytes as adding the components to `cal`: a calendar serialises as its own lines, then
+    # each component's, then END. An event is in several feeds (its programme's, its session's link,
+    # all.ics), so each is serialised once (_vevent) and joined here.
+    head, end = cal.to_ical(), b"END:VCALENDAR\r\n"
+    return head[: -len(end)] + b"".join(parts) + end
+
+
+@lru_cache(maxsize=65536)
+def _vevent(uid: str, stamp: dt.datetime, timed: bool, date: dt.date, start: str | None, end: str | None,
+            kind: str, summary: str, description: str, label: str, estimated: bool) -> bytes:
+    """One VEVENT, serialised; the arguments are everything it shows."""
+    import icalendar
+
+    ve = icalendar.Event()
+    ve.add("uid", uid)
+    ve.add("dtstamp", stamp)
+    if timed:
+        start_h, start_m = map(int, start.split(":"))
+        end_h, end_m = map(int, end.split(":"))
+        ve.add("dtstart", dt.datetime.combine(date, dt.time(start_h, start_m), tzinfo=TZ))
+        ve.add("dtend", dt.datetime.combine(date, dt.time(end_h, end_m), tzinfo=TZ))
+    else:
+        ve.add("dtstart", date)
+        ve.add("dtend", date + dt.timedelta(days=1))  # exclusive end of an all-day event
+        ve.add("transp", "TRANSPARENT" if kind != "exam" else "OPAQUE")
+    ve.add("summary", summary)
+    ve.add("description", description)
+    ve.add("categories", [label])
+    if estimated:
+        ve.add("x-carbon-catalog-estimated", "TRUE")
+    return ve.to_ical()
 
 
 @lru_cache(maxsize=None)
-def _vtimezone(first_year: int, last_year: int):
+def _vtimezone(first_year: int, last_year: int) -> bytes:
     import icalendar
 
     return icalendar.Timezone.from_tzid(
-        TZ.key, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1))
+        TZ.key, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)).to_ical()
 
 
 # --- views for the templates ----------------------------------------------------------------------

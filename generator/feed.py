@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from . import labels
 from .catalog import Catalog
+from .exam_calendar import display_name
 from .models import Policy, Program
 from .render import fee_line, format_date
 from .siteurl import absolute
@@ -68,10 +69,11 @@ def policy_entry(policy: Policy, catalog: Catalog, site_url: str | None) -> Entr
         link=absolute(site_url, f"/policies/{policy.id}/"), summary=summary, category="policy")
 
 
-def program_entry(program: Program, site_url: str | None) -> Entry:
+def program_entry(program: Program, catalog: Catalog, site_url: str | None) -> Entry:
     verified = program.last_verified.isoformat()
+    name = display_name(catalog, program)  # a specialty may share its name with a programme
     levels = "、".join(lv.name.zh + ("（待定）" if lv.status == "unpublished" else "") for lv in program.levels)
-    parts = [f"{program.name.zh}（{program.name.en}）的信息已于 {verified} 对照来源核实。", program.summary]
+    parts = [f"{name}（{program.name.en}）的信息已于 {verified} 对照来源核实。", program.summary]
     parts.append("级别：" + (levels or "原文未分级别") + "。")
     if program.exam:
         exam = labels.EXAM_MODE[program.exam.mode]
@@ -82,14 +84,14 @@ def program_entry(program: Program, site_url: str | None) -> Entry:
     parts.append("费用：" + (fees or labels.NOT_PUBLISHED) + "。")
     parts.append("考试时间：" + (program.schedule.text if program.schedule else labels.NOT_PUBLISHED))
     return Entry(
-        id=f"{TAG}program/{program.id}/{verified}", title=f"证书项目：{program.name.zh}（核实于 {verified}）",
+        id=f"{TAG}program/{program.id}/{verified}", title=f"证书项目：{name}（核实于 {verified}）",
         updated=timestamp(program.last_verified), link=absolute(site_url, f"/programs/{program.id}/"),
         summary=" ".join(parts), category="program")
 
 
 def entries(catalog: Catalog, site_url: str | None) -> list[Entry]:
     found = [policy_entry(p, catalog, site_url) for p in catalog.policies.values()]
-    found += [program_entry(p, site_url) for p in catalog.programs.values()]
+    found += [program_entry(p, catalog, site_url) for p in catalog.programs.values()]
     return sorted(found, key=lambda e: (e.updated, e.id), reverse=True)
 
 

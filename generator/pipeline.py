@@ -74,13 +74,41 @@ def published_paths(root: Path, files: dict[str, str | bytes]) -> list[str]:
 
 
 def render_files(root: Path, strict: bool | None = None) -> tuple[Catalog, dict[str, str | bytes]]:
-    """Validate, render every generated file, and check that no published URL was lost."""
+    """Validate, render every generated file, and check that no published URL was lost.
+
+    One build asks several times (build_site's early check, then each edition's plugin): while no
+    input file has changed, the same result is handed out again instead of rendered again."""
+    strict = strict if strict is not None else strict_freshness()
+    site_url = configured_site_url(root)
+    key = (root.resolve(), build_date(), site_url, _inputs_fingerprint(root))
+    if _LAST_RENDER.get("key") == key and _LAST_RENDER["strict"] >= strict:
+        catalog, files = _LAST_RENDER["value"]
+        return catalog, dict(files)
     catalog = load_catalog(root, strict)
-    files = site_files(catalog, site_url=configured_site_url(root))
+    files = site_files(catalog, site_url=site_url)
     lost = permalinks.check(root, catalog, published_paths(root, files))
     if lost:
         raise CatalogError(lost)
+    _LAST_RENDER.update(key=key, strict=strict, value=(catalog, dict(files)))
     return catalog, files
+
+
+_LAST_RENDER: dict = {}
+
+
+def _inputs_fingerprint(root: Path) -> tuple:
+    """Path, size and modification time of every file the rendering reads."""
+    found = []
+    for folder in (*WATCHED_FOLDERS, ""):
+        base = root / folder
+        paths = base.rglob("*") if folder else [base / n for n in ("mkdocs.yml", english.CONFIG, permalinks.REGISTRY)]
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
@@ -92,11 +120,12 @@ def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
 
 def generate_to(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine."""
-    _catalog, generated = render_files(root)
+    catalog, generated = render_files(root)
     files: dict[str, str | bytes] = {
         path: (root / PAGES_FOLDER / path).read_text(encoding="utf-8") for path in hand_written_pages(root)
     }
     files.update(generated)
+    files.update(english.generated_tree(root, catalog, generated))  # en/…: the English edition, if any
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
     for path, content in files.items():

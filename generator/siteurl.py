@@ -24,7 +24,6 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node):
 
 _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def configured_site_url(root: Path) -> str | None:

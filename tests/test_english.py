@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 import yaml
 
 from generator import english, permalinks

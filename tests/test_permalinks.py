@@ -6,7 +6,7 @@ import pytest
 
 from generator import permalinks
 from generator.cli import main
-from generator.pipeline import build_site, hand_written_pages, render_files
+from generator.pipeline import build_site, published_paths, render_files
 from generator.problems import CatalogError
 
 from .conftest import ROOT
@@ -71,5 +71,5 @@ def test_a_removed_anchor_fails_unless_kept_as_a_former_id(minimal_project):
 def test_the_real_registry_is_complete():
     catalog, files = render_files(ROOT)
     registered = {url for _, url in permalinks.read_registry(ROOT)}
-    missing = permalinks.current_urls(catalog, [*files, *hand_written_pages(ROOT)]) - registered
+    missing = permalinks.current_urls(catalog, published_paths(ROOT, files)) - registered  # English edition too
     assert not missing, f"run `catalog urls --update`: {sorted(missing)[:5]}"

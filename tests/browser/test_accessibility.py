@@ -72,6 +72,8 @@ PHONE_PAGES = [
     "programs/carbon-asset-manager/",
     "programs/carbon-emission-manager/",
     "syllabi/carbon-sink-evaluator/junior/",
+    "compare/?ids=carbon-emission-administrator,carbon-asset-manager",
+    "en/programs/carbon-asset-manager/",
 ]
 
 
