@@ -1,0 +1,216 @@
+"""Browser part of the benchmark (`bench.py --browser`): headless Debian chromium through Playwright.
+
+- Cold load of a programme page: a fresh browser context (empty cache) opens the page and waits until the
+  network is idle. The site is served on 127.0.0.1 by a small server that gzips text responses (as any CDN
+  does), and records every request: the transfer size is the sum of what it sent, gzipped where gzip applies.
+- Search: the time from the query landing in Material's search box to the first result in the list, timed
+  in the page (performance.now()). "warm": the index is already loaded; "first": the query is typed right
+  after the page's load event, so it includes fetching and building the index if that is not done yet.
+
+Never downloads a browser: `executable_path=shutil.which("chromium")`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import shutil
+import statistics
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".txt", ".map", ".md"}
+QUERIES = ("碳资产管理师", "碳汇计量", "国发〔2021〕23号", "中国节能协会", "Carbon Emission", "4-09-07-04")
+REAL_PROGRAM = "programs/carbon-asset-manager/"
+
+
+class _Recorder(http.server.SimpleHTTPRequestHandler):
+    """Serves files, gzipped when the client accepts it, and records what each request transferred."""
+
+    log_list: list = []
+    gzip_cache: dict = {}
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+    def do_GET(self):  # noqa: N802 - stdlib name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the redirect to the slash URL
+            path = path / "index.html"
+        if not path.is_file():
+            self.log_list.append((unquote(urlsplit(self.path).path), 404, 0, 0))
+            return self.send_error(404)
+        data = path.read_bytes()
+        body, encoding = data, None
+        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            key = (str(path), path.stat().st_mtime_ns)
+            if key not in self.gzip_cache:
+                self.gzip_cache[key] = gzip.compress(data, 6, mtime=0)
+            body, encoding = self.gzip_cache[key], "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.wfile.write(body)
+        self.log_list.append((unquote(urlsplit(self.path).path), 200, len(data), len(body)))
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    class Handler(_Recorder):
+        log_list: list = []
+        gzip_cache: dict = {}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", Handler.log_list
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def cold_load(browser, base: str, log: list, page_path: str) -> dict:
+    """Everything a first visit to page_path transfers, until the network has been idle for a while."""
+    context = browser.new_context()
+    page = context.new_page()
+    log.clear()
+    started = time.perf_counter()
+    page.goto(base + page_path, wait_until="load")
+    load_s = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    requests = list(log)
+    context.close()
+    by_kind: dict[str, int] = {}
+    for path, _status, _raw, sent in requests:
+        kind = ("search index" if path.endswith("search_index.json") else
+                "lunr/search worker" if "/lunr/" in path or "/workers/" in path else
+                "html" if path.endswith("/") or path.endswith(".html") else path.rsplit(".", 1)[-1])
+        by_kind[kind] = by_kind.get(kind, 0) + sent
+    largest = sorted(requests, key=lambda r: -r[3])[:6]
+    return {
+        "page": page_path,
+        "requests": len(requests),
+        "transfer_kb": sum(r[3] for r in requests) / 1e3,
+        "uncompressed_kb": sum(r[2] for r in requests) / 1e3,
+        "load_event_s": round(load_s, 3),
+        "by_kind_kb": {k: round(v / 1e3, 1) for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])},
+        "largest": [[p, round(s / 1e3, 1)] for p, _st, _r, s in largest],
+        "search_index_fetched": any(r[0].endswith("search_index.json") for r in requests),
+    }
+
+
+_OBSERVE = """() => {
+  const input = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  window.__bench = {start: null, first: null};
+  input.addEventListener('input', () => { if (window.__bench.start === null) window.__bench.start = performance.now(); });
+  const seen = () => { if (window.__bench.start !== null && window.__bench.first === null && list.children.length)
+                         window.__bench.first = performance.now(); };
+  new MutationObserver(seen).observe(list, {childList: true, subtree: true});
+}"""
+
+
+def _type_query(page, query: str) -> None:
+    if query.isascii():
+        page.keyboard.type(query)  # key by key, as on a keyboard
+    else:
+        # A Chinese word arrives whole from the input method: one insert, then a key release.
+        page.keyboard.insert_text(query)
+        page.keyboard.press("Shift")
+
+
+def _query_latency(page, query: str, timeout_ms: int = 20000) -> float | None:
+    page.evaluate(_OBSERVE)
+    page.fill(".md-search__input", "")
+    page.wait_for_timeout(50)
+    page.evaluate("() => { window.__bench.start = null; window.__bench.first = null; }")
+    page.focus(".md-search__input")
+    _type_query(page, query)
+    try:
+        page.wait_for_function("() => window.__bench.first !== null", timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - no result at all is reported as None
+        return None
+    t = page.evaluate("() => window.__bench.first - window.__bench.start")
+    return round(t, 1)
+
+
+def _wait_ready(page, timeout_ms: int = 30000) -> None:
+    """Until Material's search says it is ready (its "initialising" message is gone)."""
+    page.click("label[for='__search']") if page.is_visible("label[for='__search']") else page.focus(".md-search__input")
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && !/初始化|Initializing/i.test(m.textContent); }""", timeout=timeout_ms)
+
+
+def search_latency(browser, base: str, queries=QUERIES) -> dict:
+    warm, first = {}, {}
+    for query in queries:
+        # First query on a fresh page, right after the load event.
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        first[query] = _query_latency(page, query)
+        context.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    _wait_ready(page)
+    for query in queries:
+        runs = [_query_latency(page, query) for _ in range(3)]
+        runs = [r for r in runs if r is not None]
+        warm[query] = statistics.median(runs) if runs else None
+    context.close()
+    values = [v for v in warm.values() if v is not None]
+    firsts = [v for v in first.values() if v is not None]
+    return {"warm_ms": warm, "warm_median_ms": statistics.median(values) if values else None,
+            "warm_max_ms": max(values) if values else None,
+            "first_query_after_load_ms": first, "first_max_ms": max(firsts) if firsts else None}
+
+
+def measure_browser(runs: list[dict]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if not executable:
+        raise RuntimeError("Debian's chromium is not installed (make browser-deps); the benchmark never downloads one")
+    out: dict = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for run in runs:
+                site = Path(run["site"])
+                program = REAL_PROGRAM if run["name"] == "real" else _some_program(site)
+                with serve(site) as (base, log):
+                    out[f"{run['name']} ours: programme page cold load"] = cold_load(browser, base, log, program)
+                    if run["name"] == "real":
+                        out["real ours: search"] = search_latency(browser, base)
+                if run.get("baseline_site") and Path(run["baseline_site"]).is_dir():
+                    with serve(Path(run["baseline_site"])) as (base, log):
+                        out[f"{run['name']} baseline: programme page cold load"] = cold_load(browser, base, log, program)
+        finally:
+            browser.close()
+    return out
+
+
+def _some_program(site: Path) -> str:
+    """The median-sized programme page, so the number is typical."""
+    pages = sorted((p.stat().st_size, p.parent.relative_to(site).as_posix())
+                   for p in (site / "programs").glob("*/index.html"))
+    return pages[len(pages) // 2][1] + "/"
