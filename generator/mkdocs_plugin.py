@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import english
@@ -46,12 +47,20 @@ class CatalogPlugin(BasePlugin):
         if self.config["edition"] == "en":  # mkdocs.en.yml: the English edition's pages (no jieba: on_pre_build)
             self.files = english.edition_files(self.root, catalog, self.files)
         elif search is not None:
-            # Loading the user dictionary again adds to jieba's word counts, so every build
-            # (and every `mkdocs serve` rebuild) starts again from jieba's own dictionary.
             import jieba
 
-            jieba.dt.initialized = False
-            search.config.jieba_dict_user = str(search_dictionary_file(self.root, catalog))
+            path = search_dictionary_file(self.root, catalog)
+            words = path.read_text(encoding="utf-8")
+            if words != getattr(self, "jieba_words", None) or not jieba.dt.initialized:
+                # Loading the user dictionary again adds to jieba's word counts, so a build (or a
+                # `mkdocs serve` rebuild) with new words starts again from jieba's own dictionary.
+                jieba.dt.initialized = False
+                search.config.jieba_dict_user = str(path)
+                self.jieba_words = words
+            else:
+                # A rebuild with the same words: jieba still has them. (Reloading jieba's dictionary
+                # took about a second of every rebuild.)
+                search.config.jieba_dict_user = None
         moved = config.plugins.get("redirects")
         if moved is not None:
             moved.config["redirect_maps"].update(redirects(catalog))
@@ -85,7 +94,23 @@ class CatalogPlugin(BasePlugin):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return add_policy(output_content) if template_name.endswith(".html") else output_content
 
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        utf8_search_index(Path(config.site_dir))
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in WATCHED_FOLDERS:
             server.watch(str(self.root / folder))
         return server
+
+
+def utf8_search_index(site_dir: Path) -> None:
+    """Rewrite Material's search index as UTF-8 instead of \\uXXXX escapes.
+
+    Escaped, every Chinese character takes 6 bytes, and so does every zero-width space that marks
+    jieba's word boundaries: the UTF-8 file is about 40% smaller, about a third smaller gzipped, and
+    the browser reads the same data."""
+    path = site_dir / "search" / "search_index.json"
+    if path.is_file():
+        data = json.loads(path.read_bytes())
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
