@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test validate browser-deps clean
+.PHONY: site serve test validate browser-deps bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -38,6 +38,13 @@ $(NPM_STAMP): package.json package-lock.json
 
 test: $(STAMP) browser-deps
 	$(VENV)/bin/pytest
+
+# The benchmark against plain MkDocs (bench/, BENCHMARKS.md): synthetic catalogues of 10, 100 and 1,000
+# programmes and the real one, each built in fresh processes, plus headless-chromium measurements.
+# Slow on purpose: the N = 1,000 baseline puts every page in every page's navigation.
+bench: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || $(MAKE) browser-deps
+	$(PY) bench/bench.py --browser --json bench/results.json
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -77,19 +77,18 @@ def gz(data: bytes) -> int:
 def site_metrics(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = {}
-    for path in site.rglob("*.html"):
-        if path.name == "404.html":
+    for path in files:
+        if path.suffix != ".html" or path.name == "404.html":
             continue
-        data = path.read_bytes()
-        if b'http-equiv="refresh"' in data[:2000]:  # redirect stubs for former ids
-            continue
-        pages[path.relative_to(site).as_posix()] = len(data)
+        with path.open("rb") as f:
+            if b'http-equiv="refresh"' in f.read(2000):  # redirect stubs for former ids
+                continue
+        pages[path.relative_to(site).as_posix()] = path.stat().st_size
     sizes = sorted(pages.values())
     largest = max(pages, key=pages.get)
-    programs = sorted(v for k, v in pages.items() if k.startswith("programs/") and k != "programs/index.html")
-    index = (site / "search/search_index.json").read_bytes()
-    docs = json.loads(index)["docs"]
-    return {
+    programs = sorted(v for k, v in pages.items()
+                      if k.startswith("programs/") and k.count("/") == 2 and k != "programs/index.html")
+    out = {
         "files": len(files),
         "site_mb": sum(p.stat().st_size for p in files) / 1e6,
         "pages": len(pages),
@@ -97,10 +96,15 @@ def site_metrics(site: Path) -> dict:
         "largest_page_kb": pages[largest] / 1e3,
         "largest_page": largest,
         "median_program_page_kb": statistics.median(programs) / 1e3 if programs else 0.0,
-        "search_index_kb": len(index) / 1e3,
-        "search_index_gz_kb": gz(index) / 1e3,
-        "search_docs": len(docs),
     }
+    for prefix, edition in (("", ""), ("en/", "_en")):
+        index = site / prefix / "search/search_index.json"
+        if index.is_file():
+            data = index.read_bytes()
+            out[f"search_index{edition}_kb"] = len(data) / 1e3
+            out[f"search_index{edition}_gz_kb"] = gz(data) / 1e3
+            out[f"search_docs{edition}"] = len(json.loads(data)["docs"])
+    return out
 
 
 # --- the two builds ----------------------------------------------------------------------------------
@@ -143,22 +147,50 @@ def build_baseline(project: Path, work: Path) -> tuple[dict, Path]:
     }, site
 
 
-def measure(name: str, project: Path, work: Path) -> dict:
+def chinese_only(project: Path, dest: Path) -> Path:
+    """The same project without the English edition: what the baseline is compared on."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(project, dest, ignore=shutil.ignore_patterns("site", ".cache", "pages-en", "mkdocs.en.yml"))
+    registry = dest / "published-urls.txt"
+    if registry.is_file():  # the English edition's URLs are not this project's
+        lines = registry.read_text(encoding="utf-8").splitlines(keepends=True)
+        registry.write_text("".join(x for x in lines if not x.startswith("/en/")), encoding="utf-8")
+    return dest
+
+
+def measure(name: str, project: Path, work: Path, keep_sites: bool = False, both: bool = True) -> dict:
+    """Ours and the baseline on the Chinese edition; then ours with both editions, when there is an English one.
+
+    The baseline site is deleted once measured unless keep_sites (it is large: every page holds the whole nav)."""
     work.mkdir(parents=True, exist_ok=True)
-    print(f"[bench] {name}: our build …", file=sys.stderr, flush=True)
-    ours = build_ours(project, work / "site")
+    zh = chinese_only(project, work / "project-zh")
+    print(f"[bench] {name}: our build (Chinese edition) …", file=sys.stderr, flush=True)
+    ours = build_ours(zh, work / "site")
     ours.update(site_metrics(work / "site"))
     print(f"[bench] {name}: ours {ours['wall_s']:.1f} s; baseline build …", file=sys.stderr, flush=True)
-    base, base_site = build_baseline(project, work)
+    base, base_site = build_baseline(zh, work)
     base.update(site_metrics(base_site))
     print(f"[bench] {name}: baseline {base['wall_s']:.1f} s", file=sys.stderr, flush=True)
     keys = ("wall_s", "cpu_s", "peak_rss_mb", "site_mb", "median_page_kb", "largest_page_kb",
             "search_index_kb", "search_index_gz_kb")
     ratio = {k: ours[k] / base[k] for k in keys if base.get(k)}
-    ours["generation_share"] = ours["generation_s"] / ours["wall_s"]
-    ours["generation_cpu_share"] = ours["generation_cpu_s"] / ours["cpu_s"]
-    return {"name": name, "programs": count_programs(project), "ours": ours, "baseline": base, "ratio": ratio,
-            "site": str(work / "site"), "baseline_site": str(base_site)}
+    for side in (ours, base):
+        side["generation_share"] = side["generation_s"] / side["wall_s"]
+        side["generation_cpu_share"] = side["generation_cpu_s"] / side["cpu_s"]
+    result = {"name": name, "programs": count_programs(project), "ours": ours, "baseline": base, "ratio": ratio,
+              "site": str(work / "site"), "baseline_site": str(base_site) if keep_sites else None}
+    if not keep_sites:
+        shutil.rmtree(base_site, ignore_errors=True)
+    if both and (project / "mkdocs.en.yml").is_file():
+        print(f"[bench] {name}: our build, both editions …", file=sys.stderr, flush=True)
+        both = build_ours(project, work / "site-both")
+        both.update(site_metrics(work / "site-both"))
+        both["generation_share"] = both["generation_s"] / both["wall_s"]
+        both["generation_cpu_share"] = both["generation_cpu_s"] / both["cpu_s"]
+        result["ours_both_editions"] = both
+        result["site_both"] = str(work / "site-both")
+    return result
 
 
 def count_programs(project: Path) -> int:
@@ -197,8 +229,9 @@ def copy_real_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for name in ("programs", "syllabi", "content", "site_overrides"):
         shutil.copytree(ROOT / name, dest / name)
-    for name in ("mkdocs.yml", "published-urls.txt"):
-        shutil.copy(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "published-urls.txt"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, dest / name)
     return dest
 
 
@@ -251,6 +284,63 @@ def _f(value: float, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _row(name: str, label: str, s: dict) -> str:
+    return (f"| {name} | {label} | {_f(s['generation_s'], 2)} ({s['generation_share']:.0%}) | {_f(s['wall_s'])} | "
+            f"{_f(s['cpu_s'])} | {_f(s['peak_rss_mb'], 0)} | {_f(s['site_mb'])} | {s['pages']:,} | "
+            f"{_f(s['median_page_kb'])} | {_f(s['largest_page_kb'])} | {_f(s.get('search_index_kb', 0), 0)} | "
+            f"{_f(s.get('search_index_gz_kb', 0), 0)} |")
+
+
+def targets(results: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for each target of issue 7 that this run measured."""
+    out: list[tuple[str, str, bool | None]] = []
+    runs = {r["name"]: r for r in results["runs"]}
+    for r in results["runs"]:
+        for label, s in (("Chinese edition", r["ours"]), ("both editions", r.get("ours_both_editions"))):
+            if s:
+                out.append((f"{r['name']}, {label}: generator stage ≤ 10% of the build",
+                            f"{s['generation_share']:.1%} of wall time ({s['generation_s']:.2f} s of {s['wall_s']:.1f} s); "
+                            f"{s['generation_cpu_share']:.1%} of CPU time", s["generation_share"] <= 0.10))
+    big = runs.get("N=1000")
+    if big:
+        q = big["ratio"]
+        out.append(("N=1000: full build ≤ half the baseline's time",
+                    f"{q['wall_s']:.2f}× wall ({big['ours']['wall_s']:.0f} s vs {big['baseline']['wall_s']:.0f} s), "
+                    f"{q['cpu_s']:.2f}× CPU", q["wall_s"] <= 0.5))
+        out.append(("N=1000: median page HTML ≤ 40 KB", f"{big['ours']['median_page_kb']:.1f} KB",
+                    big["ours"]["median_page_kb"] <= 40))
+        out.append(("N=1000: search index ≤ 3 MB gzipped",
+                    f"{big['ours']['search_index_gz_kb'] / 1e3:.2f} MB (raw {big['ours']['search_index_kb'] / 1e3:.1f} MB)",
+                    big["ours"]["search_index_gz_kb"] <= 3000))
+        both = big.get("ours_both_editions")
+        if both and "search_index_en_gz_kb" in both:
+            out.append(("N=1000: English edition's search index ≤ 3 MB gzipped",
+                        f"{both['search_index_en_gz_kb'] / 1e3:.2f} MB", both["search_index_en_gz_kb"] <= 3000))
+    synthetic = [r for r in results["runs"] if r["name"].startswith("N=")]
+    if len(synthetic) > 1:
+        medians = [r["ours"]["median_page_kb"] for r in synthetic]
+        out.append(("median page HTML does not grow with N",
+                    " → ".join(f"{r['name']}: {r['ours']['median_page_kb']:.1f} KB" for r in synthetic),
+                    max(medians) <= min(medians) * 1.10))
+    real = runs.get("real")
+    if real:
+        out.append(("real catalogue: search index ≤ 300 KB gzipped", f"{real['ours']['search_index_gz_kb']:.0f} KB",
+                    real["ours"]["search_index_gz_kb"] <= 300))
+    if results.get("serve"):
+        t = results["serve"]["rebuild_max_s"]
+        out.append(("real catalogue: `make serve` shows a saved YAML edit within 3 s",
+                    f"max {t:.2f} s, median {results['serve']['rebuild_median_s']:.2f} s", t <= 3))
+    for key, value in (results.get("browser") or {}).items():
+        if key.endswith("ours: programme page cold load"):
+            out.append((f"{key.split(' ours')[0]}: programme page cold load ≤ 200 KB gzipped",
+                        f"{value['transfer_kb']:.0f} KB in {value['requests']} requests", value["transfer_kb"] <= 200))
+        if key == "real ours: search" and value.get("warm_max_ms") is not None:
+            out.append(("real catalogue: first search result ≤ 300 ms after typing",
+                        f"index loaded: median {value['warm_median_ms']:.0f} ms, max {value['warm_max_ms']:.0f} ms; "
+                        f"typed right after page load: max {value['first_max_ms']:.0f} ms", value["warm_max_ms"] <= 300))
+    return out
+
+
 def markdown(results: dict) -> str:
     lines = []
     m = results["machine"]
@@ -261,27 +351,29 @@ def markdown(results: dict) -> str:
               "median page KB | largest page KB | search index KB | index gz KB |")
     lines += [header, "|---" * 12 + "|"]
     for r in results["runs"]:
-        for side in ("ours", "baseline"):
-            s = r[side]
-            gen = f"{_f(s['generation_s'], 2)}" + (f" ({s['generation_share']:.0%})" if side == "ours" else "")
-            lines.append(
-                f"| {r['name']} | {side} | {gen} | {_f(s['wall_s'])} | {_f(s['cpu_s'])} | {_f(s['peak_rss_mb'], 0)} | "
-                f"{_f(s['site_mb'])} | {s['pages']:,} | {_f(s['median_page_kb'])} | {_f(s['largest_page_kb'])} | "
-                f"{_f(s['search_index_kb'], 0)} | {_f(s['search_index_gz_kb'], 0)} |")
+        lines.append(_row(r["name"], "ours", r["ours"]))
+        lines.append(_row(r["name"], "baseline", r["baseline"]))
         q = r["ratio"]
         lines.append(
             f"| {r['name']} | **ours/baseline** | | {q['wall_s']:.2f} | {q['cpu_s']:.2f} | {q['peak_rss_mb']:.2f} | "
             f"{q['site_mb']:.2f} | | {q['median_page_kb']:.2f} | {q['largest_page_kb']:.2f} | "
             f"{q['search_index_kb']:.2f} | {q['search_index_gz_kb']:.2f} |")
+        if r.get("ours_both_editions"):
+            both = r["ours_both_editions"]
+            lines.append(_row(r["name"], "ours, zh + en editions", both)[:-1]
+                         + (f" (en: {_f(both['search_index_en_gz_kb'], 0)}) |" if "search_index_en_gz_kb" in both else "|"))
     if results.get("serve"):
         s = results["serve"]
         lines += ["", f"`make serve` (real catalogue): first build {s['startup_s']:.1f} s; after saving one programme "
                       f"YAML file the page showed the edit in {', '.join(f'{t:.2f}' for t in s['rebuild_s'])} s "
                       f"(median {s['rebuild_median_s']:.2f} s, max {s['rebuild_max_s']:.2f} s)."]
     if results.get("browser"):
-        lines += ["", "Browser (headless Chromium):"]
+        lines += ["", "Browser (headless Chromium):", ""]
         for key, value in results["browser"].items():
             lines.append(f"- {key}: {json.dumps(value, ensure_ascii=False)}")
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+    for target, measured, met in targets(results):
+        lines.append(f"| {target} | {measured} | {'yes' if met else 'NO'} |")
     return "\n".join(lines)
 
 
@@ -291,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real", action="store_true", help="skip the real catalogue (and the serve timing)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `make serve` rebuild timing")
     parser.add_argument("--browser", action="store_true", help="also measure in headless Chromium")
+    parser.add_argument("--chinese-only", action="store_true",
+                        help="skip our extra build with both editions (the comparison is on the Chinese edition)")
     parser.add_argument("--json", type=Path, help="write the results as JSON here")
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary one, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -307,10 +401,12 @@ def main(argv: list[str] | None = None) -> int:
         for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
             print(f"[bench] N={n}: writing the synthetic catalogue …", file=sys.stderr, flush=True)
             project = write_catalogue(n, work / f"n{n}" / "project", real=real)
-            results["runs"].append(measure(f"N={n}", project, work / f"n{n}"))
+            results["runs"].append(measure(f"N={n}", project, work / f"n{n}", keep_sites=args.browser,
+                                           both=not args.chinese_only))
         if not args.no_real:
             project = copy_real_project(work / "real" / "project")
-            results["runs"].append(measure("real", project, work / "real"))
+            results["runs"].append(measure("real", project, work / "real", keep_sites=args.browser,
+                                           both=not args.chinese_only))
             if not args.no_serve:
                 print("[bench] real: timing `make serve` rebuilds …", file=sys.stderr, flush=True)
                 results["serve"] = measure_serve(work / "real")

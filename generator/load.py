@@ -116,6 +116,12 @@ def parse_file(path: Path, relpath: str) -> tuple[Any, list[Problem]]:
     return data, []
 
 
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# A block scalar header (| or >) with something other than its indicators after it: the two parsers
+# disagree on some of these, so the round-trip loader reads the file.
+_ODD_BLOCK_HEADER = re.compile(r"(?m)(?:^|[ :-])[|>][-+0-9]*[^-+0-9\s]")
+
+
 class _Unsure(Exception):
     """The fast loader cannot promise the round-trip loader's result: let that one decide."""
 
@@ -128,8 +134,12 @@ class _FastLoader(getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):  # libyaml
     """
 
     def construct_mapping(self, node, deep=False):
-        keys = [key.value if isinstance(key, pyyaml.ScalarNode) else id(key) for key, _ in node.value]
-        if len(keys) != len(set(keys)) or any(key.tag != "tag:yaml.org,2002:str" for key, _ in node.value):
+        # Field names are plain snake_case words; anything else (or a repeated key) goes to the
+        # round-trip loader, whose rules for odd keys and whose duplicate-key error are the reference.
+        keys = [key.value if isinstance(key, pyyaml.ScalarNode) else None for key, _ in node.value]
+        if len(keys) != len(set(keys)) or not all(
+                isinstance(key, str) and _FIELD_NAME.fullmatch(key) for key in keys) or any(
+                key.tag != "tag:yaml.org,2002:str" or key.style for key, _ in node.value):
             raise _Unsure
         return super().construct_mapping(node, deep=deep)
 
@@ -174,7 +184,7 @@ def _fast_load(text: str) -> CommentedMap | dict | None:
     That is: any anchor or alias character, any syntax problem, anything not a mapping, anything the
     fast loader is unsure of. Line marks for problems come later from RawDocument._marked.
     """
-    if "&" in text or "*" in text or "<<" in text:
+    if any(c in text for c in ("&", "*", "!", "<<", "\t", "%")) or _ODD_BLOCK_HEADER.search(text):
         return None
     try:
         data = pyyaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader

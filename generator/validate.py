@@ -84,7 +84,7 @@ def _explain(error: dict, model: type[BaseModel], loc: tuple[str | int, ...]) ->
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         known = list(parent.model_fields) if parent else []
-        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5) if loc else []
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         return f"unknown field{hint} (allowed: {', '.join(known)})"
     if kind == "missing":

@@ -171,4 +171,4 @@ def test_generation_needs_no_mkdocs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("False")
     assert (out / "index.md").is_file() and (out / "programs/carbon-asset-manager.md").is_file()
-    assert "{#eligibility}" in (out / "programs/carbon-asset-manager.md").read_text(encoding="utf-8")
+    assert "{#eligibility" in (out / "programs/carbon-asset-manager.md").read_text(encoding="utf-8")
