@@ -120,6 +120,9 @@ _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 # A block scalar header (| or >) with something other than its indicators after it: the two parsers
 # disagree on some of these, so the round-trip loader reads the file.
 _ODD_BLOCK_HEADER = re.compile(r"(?m)(?:^|[ :-])[|>][-+0-9]*[^-+0-9\s]")
+# What could start an anchor, alias or tag (& * ! at the start of a token), a directive, a merge key, or
+# a tab: files with any of these go to the round-trip loader (which also catches alias bombs).
+_RISKY = re.compile(r"(?m)(?:^|[\s\[{,])[&*!]|^%|<<|\t")
 
 
 class _Unsure(Exception):
@@ -184,7 +187,7 @@ def _fast_load(text: str) -> CommentedMap | dict | None:
     That is: any anchor or alias character, any syntax problem, anything not a mapping, anything the
     fast loader is unsure of. Line marks for problems come later from RawDocument._marked.
     """
-    if any(c in text for c in ("&", "*", "!", "<<", "\t", "%")) or _ODD_BLOCK_HEADER.search(text):
+    if _RISKY.search(text) or _ODD_BLOCK_HEADER.search(text):
         return None
     try:
         data = pyyaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader
