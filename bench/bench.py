@@ -345,7 +345,8 @@ def markdown(results: dict) -> str:
     lines = []
     m = results["machine"]
     lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), Python {m['python']}, MkDocs {m['mkdocs']}, "
-              f"Material {m['mkdocs-material']}, jieba {m['jieba']}; load average at the end "
+              f"Material {m['mkdocs-material']}, jieba {m['jieba']}; load average (1, 5, 15 min) at the start "
+              f"{', '.join(f'{x:.2f}' for x in results.get('load_at_start', ()))}, at the end "
               f"{', '.join(f'{x:.2f}' for x in m['loadavg'])}.", ""]
     header = ("| catalogue | build | generation s (share) | full build s | CPU s | peak MB | site MB | pages | "
               "median page KB | largest page KB | search index KB | index gz KB |")
@@ -395,7 +396,8 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="catalog-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "runs": []}
+    results: dict = {"date": dt.datetime.now().isoformat(timespec="seconds"), "load_at_start": os.getloadavg(),
+                     "runs": []}
     try:
         real = RealData()
         for n in [int(s) for s in args.sizes.split(",") if s.strip()]:

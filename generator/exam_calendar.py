@@ -437,7 +437,23 @@ def sessions(program: Program, start: dt.date, end: dt.date) -> list[Session]:
     """The programme's sessions whose (first) exam day lies in [start, end]."""
     if program.schedule is None:
         return []
-    return [build_session(program, days) for days in rule_days(program.schedule.rule, start, end)]
+    return [_session(program, days) for days in rule_days(program.schedule.rule, start, end)]
+
+
+_SESSIONS: dict = {}
+
+
+def _session(program: Program, days: tuple[dt.date, ...]) -> Session:
+    """build_session, once per programme object and session: the programme and calendar pages, the
+    feeds, the open data and the JSON-LD all ask for the same sessions. Sessions are immutable. The key
+    holds the holiday rules in force, so a test that replaces them gets fresh sessions."""
+    key = (id(program), days, official_schedule_published, day_info)
+    hit = _SESSIONS.get(key)
+    if hit is None or hit[0] is not program:
+        if len(_SESSIONS) > 100_000:
+            _SESSIONS.clear()
+        hit = _SESSIONS[key] = (program, build_session(program, days))
+    return hit[1]
 
 
 def _reach(program: Program) -> dt.timedelta:
@@ -539,6 +555,33 @@ def ics_feed(
     without published times, are all-day events (VALUE=DATE, DTEND the next day: the end is exclusive).
     DTSTAMP is the build date, so two builds on the same date are identical.
     """
+    head = _calendar_head(title, description)
+    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    parts = []
+    if any(e.timed for e in events):
+        first, last = min(e.date for e in events), max(e.date for e in events)
+        # What add_missing_timezones would insert, computed once per year span: building a VTIMEZONE
+        # walks every UTC offset in the span and was most of the calendar's build time.
+        parts.append(_vtimezone(first.year, last.year + 2))
+    for event in events:
+        program = catalog.programs.get(event.program) if catalog else None
+        name = display_name(catalog, program) if program else event.program_name
+        parts.append(_vevent(
+            event.uid, stamp, event.timed, event.date, event.start, event.end, event.kind,
+            _summary(event, name), _description(event), event.label, event.estimated))
+    # The same bytes as adding the components to an icalendar Calendar: a calendar serialises as its own
+    # lines, then each component's, then END. An event is in several feeds (its programme's, its
+    # session's link, all.ics), so each is serialised once (_vevent) and joined here.
+    return head + b"".join(parts) + b"END:VCALENDAR\r\n"
+
+
+def _calendar_head(title: str, description: str | None) -> bytes:
+    """BEGIN:VCALENDAR and the calendar's own properties (see _vevent for how this is checked)."""
+    args = (title, description)
+    return _calendar_head_lines(*args) if _same_as_icalendar() else _calendar_head_icalendar(*args)
+
+
+def _calendar_head_icalendar(title: str, description: str | None) -> bytes:
     import icalendar
 
     cal = icalendar.Calendar()
@@ -555,24 +598,17 @@ def ics_feed(
         cal.add("x-wr-caldesc", icalendar.vText(description))
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    parts = []
-    if any(e.timed for e in events):
-        first, last = min(e.date for e in events), max(e.date for e in events)
-        # What add_missing_timezones would insert, computed once per year span: building a VTIMEZONE
-        # walks every UTC offset in the span and was most of the calendar's build time.
-        parts.append(_vtimezone(first.year, last.year + 2))
-    for event in events:
-        program = catalog.programs.get(event.program) if catalog else None
-        name = display_name(catalog, program) if program else event.program_name
-        parts.append(_vevent(
-            event.uid, stamp, event.timed, event.date, event.start, event.end, event.kind,
-            _summary(event, name), _description(event), event.label, event.estimated))
-    # The same bytes as adding the components to `cal`: a calendar serialises as its own lines, then
-    # each component's, then END. An event is in several feeds (its programme's, its session's link,
-    # all.ics), so each is serialised once (_vevent) and joined here.
-    head, end = cal.to_ical(), b"END:VCALENDAR\r\n"
-    return head[: -len(end)] + b"".join(parts) + end
+    end = b"END:VCALENDAR\r\n"
+    return cal.to_ical()[: -len(end)]
+
+
+def _calendar_head_lines(title: str, description: str | None) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + _ical_text(PRODID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    if description:
+        lines.append("X-WR-CALDESC:" + _ical_text(description))
+    lines += ["NAME:" + _ical_text(title), "X-WR-CALNAME:" + _ical_text(title),
+              "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", "X-WR-TIMEZONE:Asia/Shanghai"]
+    return b"".join(_fold(line.encode("utf-8")) + b"\r\n" for line in lines)
 
 
 @lru_cache(maxsize=65536)
@@ -617,7 +653,6 @@ def _ical_text(text: str) -> str:
 
 
 def _vevent_lines(uid, stamp, timed, date, start, end, kind, summary, description, label, estimated) -> bytes:
-    fold = _foldline()
     if timed:
         day = date.strftime("%Y%m%d")
         times = [f"DTSTART;TZID={TZ.key}:{day}T{start.replace(':', '')}00",
@@ -634,17 +669,26 @@ def _vevent_lines(uid, stamp, timed, date, start, end, kind, summary, descriptio
         lines.append("X-CARBON-CATALOG-ESTIMATED:TRUE")
     lines.append("END:VEVENT")
     # A line under 75 bytes is never folded; only long ones go through icalendar's folding.
-    return "".join((line if len(line.encode("utf-8")) < 75 else fold(line)) + "\r\n" for line in lines).encode("utf-8")
+    return b"".join(_fold(line.encode("utf-8")) + b"\r\n" for line in lines)
 
 
-@lru_cache(maxsize=1)
-def _foldline():
-    """icalendar's line folding (private since icalendar 7, where the public name is deprecated)."""
-    try:
-        from icalendar.parser.string import _foldline as fold
-    except ImportError:
-        from icalendar.parser import foldline as fold
-    return fold
+def _fold(line: bytes, limit: int = 75) -> bytes:
+    """RFC 5545 folding as icalendar does it, a chunk at a time instead of a character at a time: each
+    line at most limit - 1 octets, never inside a UTF-8 character, and never right after a backslash
+    or caret (an escape stays whole on the next line)."""
+    if len(line) < limit:
+        return line
+    chunks, start = [], 0
+    while len(line) - start >= limit:
+        end = start + limit - 1
+        while line[end] & 0xC0 == 0x80:  # inside a character: cut before it
+            end -= 1
+        if line[end - 1] in b"\\^" and end - 1 > start:
+            end -= 1
+        chunks.append(line[start:end])
+        start = end
+    chunks.append(line[start:])
+    return b"\r\n ".join(chunks)
 
 
 @lru_cache(maxsize=1)
@@ -653,15 +697,18 @@ def _same_as_icalendar() -> bool:
     import warnings
 
     stamp = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
-    texts = ("碳资产管理师｜考试", "a,b;c\\d\nＥ " + "碳排放管理员，" * 30 + "\\", "x" * 80 + "\\n" + "^" * 40, "")
+    texts = ("碳资产管理师｜考试", "a,b;c\\d\nＥ " + "碳排放管理员，" * 30 + "\\", "x" * 80 + "\\n" + "^" * 40, "",
+             *("a" * k + ",；碳^\\" * 12 for k in range(60, 80)), *("碳" * k + "x;" * 30 for k in range(20, 26)))
     cases = [("u-1@x.invalid", stamp, True, dt.date(2027, 3, 20), "09:00", "11:30", "exam", t, t[::-1], t[:5] or "考试", e)
              for t in texts for e in (False, True)]
     cases += [("u-2@x.invalid", stamp, False, dt.date(2027, 12, 31), None, None, k, t, t, "成绩查询", e)
               for k in ("exam", "results") for t in texts for e in (False, True)]
+    heads = [(t, d) for t in texts for d in (None, "", t[::-1])]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return all(_vevent_lines(*c) == _vevent_icalendar(*c) for c in cases)
+            return (all(_vevent_lines(*c) == _vevent_icalendar(*c) for c in cases)
+                    and all(_calendar_head_lines(*h) == _calendar_head_icalendar(*h) for h in heads))
     except Exception:  # noqa: BLE001 - any difference in the library: let it write everything
         return False
 

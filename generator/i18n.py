@@ -66,7 +66,13 @@ class Words:
     def condition(self, condition: Condition, catalog: Catalog | None = None) -> str:
         from .render import describe_condition
 
-        return describe_condition(condition, self.program_names(catalog) if catalog else None)
+        if catalog is None:
+            return describe_condition(condition, None)
+        # Only a certificate condition names a programme: look that one up (building every name for
+        # every condition made the comparison page quadratic in the number of programmes).
+        scheme = condition.certificate.scheme if condition.certificate else None
+        program = catalog.programs.get(scheme) if scheme else None
+        return describe_condition(condition, {scheme: self.name(program.name)} if program else {})
 
     def rule(self, rule: ScheduleRule) -> str:
         from .render import describe_rule

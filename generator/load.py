@@ -122,7 +122,17 @@ _FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 _ODD_BLOCK_HEADER = re.compile(r"(?m)(?:^|[ :-])[|>][-+0-9]*[^-+0-9\s]")
 # What could start an anchor, alias or tag (& * ! at the start of a token), a directive, a merge key, or
 # a tab: files with any of these go to the round-trip loader (which also catches alias bombs).
-_RISKY = re.compile(r"(?m)(?:^|[\s\[{,])[&*!]|^%|<<|\t")
+_TOKEN_START = re.compile(r"(?m)(?:^|[\s\[{,])[&*!]")
+_DIRECTIVE = re.compile(r"(?m)^%")
+
+
+def _risky(text: str) -> bool:
+    """Whether the fast loader should leave the file to the round-trip loader (cheap checks first)."""
+    return bool(
+        "<<" in text or "\t" in text
+        or (("&" in text or "*" in text or "!" in text) and _TOKEN_START.search(text))
+        or ("%" in text and _DIRECTIVE.search(text))
+        or (("|" in text or ">" in text) and _ODD_BLOCK_HEADER.search(text)))
 
 
 class _Unsure(Exception):
@@ -187,7 +197,7 @@ def _fast_load(text: str) -> CommentedMap | dict | None:
     That is: any anchor or alias character, any syntax problem, anything not a mapping, anything the
     fast loader is unsure of. Line marks for problems come later from RawDocument._marked.
     """
-    if _RISKY.search(text) or _ODD_BLOCK_HEADER.search(text):
+    if _risky(text):
         return None
     try:
         data = pyyaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader

@@ -334,7 +334,9 @@ def field_paths(schema: dict) -> set[str]:
 
 
 def _dump(model: BaseModel) -> str:
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    # pydantic's own JSON writer: byte for byte what json.dumps(model.model_dump(mode="json"),
+    # ensure_ascii=False, indent=1) writes (tests/test_performance.py checks), several times faster.
+    return model.model_dump_json(indent=1) + "\n"
 
 
 class OpenData:

@@ -189,9 +189,10 @@ class Renderer:
             comment_start_string="{##",
             comment_end_string="##}",
         )
+        program_names = {pid: p.name.zh for pid, p in catalog.programs.items()}  # once, not per condition
         self.env.filters.update(
             inline=inline, attr=attr, meta=meta, date=format_date, offset=describe_offset,
-            condition=lambda c: describe_condition(c, {pid: p.name.zh for pid, p in catalog.programs.items()}),
+            condition=lambda c: describe_condition(c, program_names),
             rule=describe_rule, fee_line=fee_line, source=source_label,
         )
         self.env.globals.update(
