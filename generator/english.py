@@ -30,8 +30,8 @@ from .catalog import Catalog
 from .i18n import EN, UNTRANSLATED
 from .models import Program, Syllabus
 from .render import (
-    attr, body_ids, collect_notes, eligibility_of, fees_by_kind, inline, level_sort_key, meta,
-    programs_by_level, search_boost, source_label, syllabus_path, syllabus_url,
+    attr, body_ids, catalog_pages, collect_notes, eligibility_of, fees_by_kind, inline, level_sort_key, meta,
+    search_boost, source_label, syllabus_url,
 )
 from .siteurl import absolute
 
@@ -105,34 +105,8 @@ class EnglishRenderer:
         return self.env.get_template(f"en/{template}").render(**context)
 
     def pages(self) -> dict[str, str]:
-        cat = self.catalog
-        out: dict[str, str] = {}
-        programs = sorted(cat.programs.values(), key=lambda p: (p.type == "specialty", p.id))
-        out["programs/index.md"] = self._render(
-            "programs_index.md.j2", programs=programs, by_level=programs_by_level(programs))
-        for program in programs:
-            out[f"programs/{program.id}.md"] = self._render("program.md.j2", program=program)
-        out["syllabi/index.md"] = self._render("syllabi_index.md.j2")
-        for program_id in sorted({s.program for s in cat.syllabi.values()}):
-            syllabi = cat.syllabi_of(program_id)
-            if any(s.level for s in syllabi):
-                out[f"syllabi/{program_id}/index.md"] = self._render(
-                    "syllabus_list.md.j2", program=cat.programs[program_id],
-                    syllabi=sorted(syllabi, key=lambda s: level_sort_key(s.level)))
-        for syllabus in cat.syllabi.values():
-            out[syllabus_path(syllabus)] = self._render(
-                "syllabus.md.j2", syllabus=syllabus, program=cat.programs[syllabus.program],
-                level=cat.level(syllabus.program, syllabus.level) if syllabus.level else None)
-        out["policies/index.md"] = self._render("policies_index.md.j2")
-        out["policies/timeline.md"] = self._render("policy_timeline.md.j2")
-        for policy in cat.policies.values():
-            out[f"policies/{policy.id}.md"] = self._render("policy.md.j2", policy=policy)
-        out["bodies/index.md"] = self._render("bodies_index.md.j2")
-        for body in cat.bodies.values():
-            out[f"bodies/{body.id}.md"] = self._render("body.md.j2", body=body)
-        if cat.glossary:
-            out["glossary.md"] = self._render("glossary.md.j2", glossary=cat.glossary)
-        out[compare.PAGE_PATH] = compare.page(self.env, cat, EN, self.today, "en/compare.md.j2")
+        out = catalog_pages(self.catalog, self._render)
+        out[compare.PAGE_PATH] = compare.page(self.env, self.catalog, EN, self.today, "en/compare.md.j2")
         return out
 
 

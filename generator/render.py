@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+from typing import Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -213,34 +214,38 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def pages(self) -> dict[str, str]:
-        cat = self.catalog
-        out: dict[str, str] = {}
-        programs = sorted(cat.programs.values(), key=lambda p: (p.type == "specialty", p.id))
-        out["programs/index.md"] = self._render(
-            "programs_index.md.j2", programs=programs, by_level=programs_by_level(programs))
-        for program in programs:
-            out[f"programs/{program.id}.md"] = self._render("program.md.j2", program=program)
-        out["syllabi/index.md"] = self._render("syllabi_index.md.j2")
-        for program_id in sorted({s.program for s in cat.syllabi.values()}):
-            syllabi = cat.syllabi_of(program_id)
-            if any(s.level for s in syllabi):
-                out[f"syllabi/{program_id}/index.md"] = self._render(
-                    "syllabus_list.md.j2", program=cat.programs[program_id],
-                    syllabi=sorted(syllabi, key=lambda s: level_sort_key(s.level)))
-        for syllabus in cat.syllabi.values():
-            out[syllabus_path(syllabus)] = self._render(
-                "syllabus.md.j2", syllabus=syllabus, program=cat.programs[syllabus.program],
-                level=cat.level(syllabus.program, syllabus.level) if syllabus.level else None)
-        out["policies/index.md"] = self._render("policies_index.md.j2")
-        out["policies/timeline.md"] = self._render("policy_timeline.md.j2")
-        for policy in cat.policies.values():
-            out[f"policies/{policy.id}.md"] = self._render("policy.md.j2", policy=policy)
-        out["bodies/index.md"] = self._render("bodies_index.md.j2")
-        for body in cat.bodies.values():
-            out[f"bodies/{body.id}.md"] = self._render("body.md.j2", body=body)
-        if cat.glossary:
-            out["glossary.md"] = self._render("glossary.md.j2", glossary=cat.glossary)
-        return out
+        return catalog_pages(self.catalog, self._render)
+
+
+def catalog_pages(cat: Catalog, render: Callable[..., str]) -> dict[str, str]:
+    """Every catalogue page, path → Markdown; `render(template, **context)` picks the edition's templates."""
+    out: dict[str, str] = {}
+    programs = sorted(cat.programs.values(), key=lambda p: (p.type == "specialty", p.id))
+    out["programs/index.md"] = render(
+        "programs_index.md.j2", programs=programs, by_level=programs_by_level(programs))
+    for program in programs:
+        out[f"programs/{program.id}.md"] = render("program.md.j2", program=program)
+    out["syllabi/index.md"] = render("syllabi_index.md.j2")
+    for program_id in sorted({s.program for s in cat.syllabi.values()}):
+        syllabi = cat.syllabi_of(program_id)
+        if any(s.level for s in syllabi):
+            out[f"syllabi/{program_id}/index.md"] = render(
+                "syllabus_list.md.j2", program=cat.programs[program_id],
+                syllabi=sorted(syllabi, key=lambda s: level_sort_key(s.level)))
+    for syllabus in cat.syllabi.values():
+        out[syllabus_path(syllabus)] = render(
+            "syllabus.md.j2", syllabus=syllabus, program=cat.programs[syllabus.program],
+            level=cat.level(syllabus.program, syllabus.level) if syllabus.level else None)
+    out["policies/index.md"] = render("policies_index.md.j2")
+    out["policies/timeline.md"] = render("policy_timeline.md.j2")
+    for policy in cat.policies.values():
+        out[f"policies/{policy.id}.md"] = render("policy.md.j2", policy=policy)
+    out["bodies/index.md"] = render("bodies_index.md.j2")
+    for body in cat.bodies.values():
+        out[f"bodies/{body.id}.md"] = render("body.md.j2", body=body)
+    if cat.glossary:
+        out["glossary.md"] = render("glossary.md.j2", glossary=cat.glossary)
+    return out
 
 
 def search_dictionary(catalog: Catalog) -> str:

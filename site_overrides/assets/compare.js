@@ -9,32 +9,10 @@
 // programme pages' buttons are plain links to /compare/?ids=<id>. With it, the buttons add the
 // programme to the last selection (kept in localStorage as well as in the compare page's URL).
 
+import { el, loadJson } from "./dom.js";
+
 const STORE = "catalog-compare-ids";
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-let dataPromise = null;
-
-function loadData() {
-  if (!dataPromise) {
-    dataPromise = fetch(new URL("data/compare.json", import.meta.url)).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    });
-    dataPromise.catch(() => { dataPromise = null; });
-  }
-  return dataPromise;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else if (name === "class") node.className = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
@@ -201,7 +179,7 @@ function setUpComparePage() {
   const containers = [...document.querySelectorAll("[data-compare-widget]")].filter((c) => !c.dataset.ready);
   if (!containers.length) return;
   containers.forEach((c) => { c.dataset.ready = "1"; });
-  loadData().then(
+  loadJson("data/compare.json").then(
     (data) => containers.forEach((c) => mount(c, data)),
     () => containers.forEach((c) => {
       c.replaceChildren(el("p", { class: "catalog-compare__error", role: "alert", text: c.dataset.error }));

@@ -10,6 +10,8 @@
 // answers in the URL query (same field names as the JSON profile contract, see docs/eligibility.md),
 // and is set up inside Material's document$ subscription.
 
+import { el, loadJson } from "./dom.js";
+
 export const FIELDS = [
   "education", "major_related", "student", "experience_years", "experience_continuous",
   "certificates", "roles", "training_hours_met",
@@ -345,31 +347,6 @@ const QUESTIONS = {
   training_hours_met: "是否已完成规定的培训学时（如考前培训学时达标、学够90%课时）",
 };
 const mounted = new Set();
-let rulesPromise = null;
-
-function loadRules() {
-  if (!rulesPromise) {
-    const url = new URL("data/eligibility-rules.json", import.meta.url);
-    rulesPromise = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    });
-    rulesPromise.catch(() => { rulesPromise = null; });
-  }
-  return rulesPromise;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else if (name === "class") node.className = value;
-    else node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
-  return node;
-}
 
 function heading(level, attrs, ...children) {
   return el(`h${Math.min(6, Math.max(2, level))}`, attrs, ...children);
@@ -709,7 +686,7 @@ function setUp() {
   for (const widget of [...mounted]) if (!document.contains(widget.container)) mounted.delete(widget);
   if (!containers.length) return;
   containers.forEach((c) => { c.dataset.ready = "1"; });
-  loadRules().then(
+  loadJson("data/eligibility-rules.json").then(
     (rules) => containers.forEach((c, i) => mount(c, rules, i)),
     () => containers.forEach((c) => {
       c.replaceChildren(el("p", { class: "catalog-elig__error", role: "alert", text: "报考自查暂时无法加载报考条件数据。本页列出的报考条件原文不受影响，可以逐条对照。" }));
