@@ -23,14 +23,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import compare, exam_calendar, views
 from .catalog import Catalog
 from .i18n import EN, UNTRANSLATED
 from .models import Program, Syllabus
 from .render import (
-    attr, body_ids, catalog_pages, collect_notes, eligibility_of, fees_by_kind, inline, level_sort_key, meta,
+    attr, body_ids, catalog_pages, template_environment, collect_notes, eligibility_of, fees_by_kind, inline, level_sort_key, meta,
     search_boost, source_label, syllabus_url,
 )
 from .siteurl import absolute
@@ -70,16 +69,7 @@ class EnglishRenderer:
         self.catalog = catalog
         self.today = today or exam_calendar.build_today()
         self.site_url = site_url
-        self.env = Environment(
-            loader=PackageLoader("generator", "templates"),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            autoescape=False,  # templates emit Markdown; text goes through `inline`/`attr`/`h`
-            comment_start_string="{##",
-            comment_end_string="##}",
-        )
+        self.env = template_environment()
         self.env.filters.update(
             inline=inline, attr=attr, meta=meta, date=EN.date, offset=EN.offset, rule=EN.rule,
             condition=lambda c: EN.condition(c, catalog), fee_line=EN.fee_line, source=source_label,

@@ -172,6 +172,21 @@ def syllabus_url(syllabus_id: str) -> str:
     return f"/syllabi/{syllabus_id}.md"
 
 
+def template_environment() -> Environment:
+    """The Jinja set-up every edition's templates share."""
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # templates emit Markdown; text goes through `inline`/`attr`
+        # Markdown anchors are written {#id}, so Jinja comments need other delimiters.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+
+
 class Renderer:
     def __init__(self, catalog: Catalog, today: dt.date | None = None, site_url: str | None = None):
         """`today` dates the programme pages' next exam sessions (default: the build date);
@@ -179,17 +194,7 @@ class Renderer:
         self.catalog = catalog
         self.today = today or exam_calendar.build_today()
         self.site_url = site_url
-        self.env = Environment(
-            loader=PackageLoader("generator", "templates"),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            autoescape=False,  # templates emit Markdown; text goes through `inline`/`attr`
-            # Markdown anchors are written {#id}, so Jinja comments need other delimiters.
-            comment_start_string="{##",
-            comment_end_string="##}",
-        )
+        self.env = template_environment()
         program_names = {pid: p.name.zh for pid, p in catalog.programs.items()}  # once, not per condition
         self.env.filters.update(
             inline=inline, attr=attr, meta=meta, date=format_date, offset=describe_offset,
