@@ -191,7 +191,7 @@ def _fast_loader_types() -> None:
 _fast_loader_types()
 
 
-def _fast_load(text: str) -> CommentedMap | dict | None:
+def _fast_load(text: str) -> dict | None:
     """The document as plain data, or None when the round-trip loader must read it.
 
     That is: any anchor or alias character, any syntax problem, anything not a mapping, anything the
