@@ -36,9 +36,10 @@ class Catalog:
     citing_programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     body_programs: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     specialties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    program_syllabi: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def syllabi_of(self, program_id: str) -> list[Syllabus]:
-        return [s for s in self.syllabi.values() if s.program == program_id]
+        return [self.syllabi[sid] for sid in self.program_syllabi.get(program_id, ())]
 
     def level(self, program_id: str, level_id: str) -> Level | None:
         return next((lv for lv in self.programs[program_id].levels if lv.id == level_id), None)
@@ -63,13 +64,18 @@ def build_catalog(project: ValidProject) -> Catalog:
             by_body.setdefault(ref.body, []).append((pid, ref.role))
         if program.family:
             specialties.setdefault(program.family, []).append(pid)
+    syllabi = {s.value.id: s.value for s in sorted(project.syllabi, key=lambda s: s.value.id)}
+    by_program: dict[str, list[str]] = {}
+    for sid, syllabus in syllabi.items():
+        by_program.setdefault(syllabus.program, []).append(sid)
     return Catalog(
         programs=MappingProxyType(programs),
-        syllabi=MappingProxyType({s.value.id: s.value for s in sorted(project.syllabi, key=lambda s: s.value.id)}),
+        syllabi=MappingProxyType(syllabi),
         policies=MappingProxyType({p.value.id: p.value for p in project.policies}),
         bodies=MappingProxyType({b.value.id: b.value for b in project.bodies}),
         glossary=project.glossary.value if project.glossary else None,
         citing_programs=MappingProxyType({k: tuple(v) for k, v in citing.items()}),
         body_programs=MappingProxyType({k: tuple(v) for k, v in by_body.items()}),
         specialties=MappingProxyType({k: tuple(v) for k, v in specialties.items()}),
+        program_syllabi=MappingProxyType({k: tuple(v) for k, v in by_program.items()}),
     )

@@ -264,7 +264,7 @@ def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
 
 
 def data_json(catalog: Catalog, w: Words, today: dt.date) -> str:
-    return json.dumps(data(catalog, w, today), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data(catalog, w, today), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def compare_url(program_id: str) -> str:

@@ -209,4 +209,4 @@ def export(catalog: Catalog, site_url: str | None) -> dict:
 
 
 def export_json(catalog: Catalog, site_url: str | None) -> str:
-    return json.dumps(export(catalog, site_url), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(export(catalog, site_url), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -85,6 +85,10 @@ if TYPE_CHECKING:
     from .render import Renderer
 
 RULES_PATH = "assets/data/eligibility-rules.json"
+# The same rules split for a programme page's widget, which needs one programme: the shared part
+# (`_common.json`: fields, wordings, certificate schemes) and one file per programme. The whole file
+# grows with the catalogue (235 KB gzipped at 1,000 programmes, see BENCHMARKS.md); these do not.
+PROGRAM_RULES_DIR = "assets/data/eligibility"
 PAGE_PATH = "eligibility/index.md"
 ALL_LEVELS = "all"
 ALL_LEVELS_NAME = "不分级别"
@@ -618,7 +622,21 @@ def rules(catalog: Catalog) -> dict:
 
 
 def rules_json(catalog: Catalog) -> str:
-    return json.dumps(rules(catalog), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(rules(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def split_rules_json(catalog: Catalog, everything: dict | None = None) -> dict[str, str]:
+    """`rules` as PROGRAM_RULES_DIR/_common.json (all but `programs`) and PROGRAM_RULES_DIR/<id>.json
+    (`{"programs": [that programme]}`); the widget joins the two. A renamed programme's old id keeps
+    its file, like every published URL."""
+    everything = everything or rules(catalog)
+    common = {key: value for key, value in everything.items() if key != "programs"}
+    out = {f"{PROGRAM_RULES_DIR}/_common.json": json.dumps(common, ensure_ascii=False, separators=(",", ":")) + "\n"}
+    for entry in everything["programs"]:
+        text = json.dumps({"programs": [entry]}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for pid in (entry["id"], *catalog.programs[entry["id"]].former_ids):
+            out[f"{PROGRAM_RULES_DIR}/{pid}.json"] = text
+    return out
 
 
 def site_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
@@ -631,7 +649,9 @@ def site_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
     ]
     page = renderer.env.get_template("eligibility.md.j2").render(
         groups=groups, readings=READINGS, status=STATUS)
-    return {PAGE_PATH: page, RULES_PATH: rules_json(catalog)}
+    everything = rules(catalog)
+    return {PAGE_PATH: page, RULES_PATH: json.dumps(everything, ensure_ascii=False, separators=(",", ":")) + "\n",
+            **split_rules_json(catalog, everything)}
 
 
 # The readings above, in the words the site shows candidates (eligibility page and widget).

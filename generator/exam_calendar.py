@@ -698,7 +698,7 @@ def _same_as_icalendar() -> bool:
 
     stamp = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
     texts = ("碳资产管理师｜考试", "a,b;c\\d\nＥ " + "碳排放管理员，" * 30 + "\\", "x" * 80 + "\\n" + "^" * 40, "",
-             *("a" * k + ",；碳^\\" * 12 for k in range(60, 80)), *("碳" * k + "x;" * 30 for k in range(20, 26)))
+             "a" * 71 + ",；碳^\\" * 12, "碳" * 23 + "x;" * 30)  # tests/test_performance.py checks many more
     cases = [("u-1@x.invalid", stamp, True, dt.date(2027, 3, 20), "09:00", "11:30", "exam", t, t[::-1], t[:5] or "考试", e)
              for t in texts for e in (False, True)]
     cases += [("u-2@x.invalid", stamp, False, dt.date(2027, 12, 31), None, None, k, t, t, "成绩查询", e)

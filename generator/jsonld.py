@@ -296,10 +296,8 @@ class JsonLd:
 
     # every page
 
-    def blocks(self, paths: list[str]) -> dict[str, list[dict]]:
-        """Markdown path → its JSON-LD objects."""
-        from . import opendata
-
+    def blocks(self) -> dict[str, list[dict]]:
+        """Markdown path → its JSON-LD objects, for every page whose objects come from the catalogue alone."""
         cat = self.catalog
         out: dict[str, list[dict]] = {}
         for program in cat.programs.values():
@@ -311,14 +309,22 @@ class JsonLd:
         for program in exam_calendar.scheduled_programs(cat):
             out[f"calendar/{program.id}.md"] = self.calendar_blocks(program)
         out["calendar/index.md"] = self.calendar_blocks(None)
-        data = sorted(p for p in paths if p.startswith(opendata.API_ROOT + "/") and p.endswith(".json"))
-        out[opendata.DOC_PAGE] = [self.dataset(data)]
         return out
 
 
-def attach(files: dict[str, str | bytes], catalog: Catalog, today: dt.date, site_url: str | None) -> None:
-    """Add JSON-LD to the front matter of every generated page that has some."""
-    for path, blocks in JsonLd(catalog, today, site_url).blocks(list(files)).items():
+def page_blocks(catalog: Catalog, today: dt.date, site_url: str | None) -> dict[str, list[dict]]:
+    return JsonLd(catalog, today, site_url).blocks()
+
+
+def attach(files: dict[str, str | bytes], blocks: dict[str, list[dict]], catalog: Catalog, today: dt.date,
+           site_url: str | None) -> None:
+    """Add JSON-LD (page_blocks, and the API page's Dataset, which lists the files) to the front matter
+    of every generated page that has some."""
+    from . import opendata
+
+    data = sorted(p for p in files if p.startswith(opendata.API_ROOT + "/") and p.endswith(".json"))
+    blocks = {**blocks, opendata.DOC_PAGE: [JsonLd(catalog, today, site_url).dataset(data)]}
+    for path, objects in blocks.items():
         page = files.get(path)
-        if isinstance(page, str) and blocks:
-            files[path] = embed(page, blocks)
+        if isinstance(page, str) and objects:
+            files[path] = embed(page, objects)

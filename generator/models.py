@@ -154,10 +154,10 @@ class Condition(Strict):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Condition:
-        set_fields = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        set_fields = [name for name, value in self if value is not None]
         if len(set_fields) != 1:
             raise ValueError(
-                "a condition has exactly one of: " + ", ".join(type(self).model_fields)
+                "a condition has exactly one of: " + ", ".join(name for name, _ in self)
                 + f" (found {', '.join(set_fields) or 'none'})"
             )
         return self

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import compare, eligibility, english, exam_calendar
 from . import feed, jsonld, opendata
-from . import permalinks
+from . import parallel, permalinks
 from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
@@ -51,15 +51,26 @@ def site_files(catalog: Catalog, today: dt.date | None = None, site_url: str | N
     `site_url` (mkdocs.yml) makes the permanent links in data files, feeds and print absolute."""
     today = today or build_date()
     renderer = Renderer(catalog, today=today, site_url=site_url)
-    files: dict[str, str | bytes] = dict(renderer.pages())
-    files.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()})
-    files.update(eligibility.site_files(catalog, renderer))
-    files.update(exam_calendar.site_files(catalog, today))
-    files.update(compare.site_files(catalog, renderer.env, today))  # /compare/, assets/data/compare.json
-    files.update(opendata.site_files(catalog, today, site_url, renderer))  # /api/, api/v1/*.json
-    files.update(feed.site_files(catalog, site_url))  # feed.xml
-    jsonld.attach(files, catalog, today, site_url)  # schema.org JSON-LD into the pages' front matter
+    in_parallel = parallel.worth_it(len(catalog.programs), PARALLEL_FROM_PROGRAMS)
+    parts = parallel.run_all([  # independent of each other; the longest first
+        lambda: exam_calendar.site_files(catalog, today),
+        renderer.pages,
+        lambda: opendata.site_files(catalog, today, site_url, renderer),  # /api/, api/v1/*.json
+        lambda: compare.site_files(catalog, renderer.env, today),  # /compare/, assets/data/compare.json
+        lambda: eligibility.site_files(catalog, renderer),
+        lambda: {f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas().items()},
+        lambda: feed.site_files(catalog, site_url),  # feed.xml
+        lambda: jsonld.page_blocks(catalog, today, site_url),  # schema.org JSON-LD for the pages
+    ], in_parallel)
+    files: dict[str, str | bytes] = {}
+    for part in parts[:-1]:
+        files.update(part)
+    jsonld.attach(files, parts[-1], catalog, today, site_url)  # into the pages' front matter
     return files
+
+
+# From this many programmes, the site's parts are rendered on all cores (generator/parallel.py).
+PARALLEL_FROM_PROGRAMS = 200
 
 
 def hand_written_pages(root: Path) -> list[str]:

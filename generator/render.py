@@ -6,9 +6,10 @@ import datetime as dt
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Callable
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from . import exam_calendar, labels
 from .catalog import Catalog
@@ -172,9 +173,36 @@ def syllabus_url(syllabus_id: str) -> str:
     return f"/syllabi/{syllabus_id}.md"
 
 
+class _TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates kept on disk (Jinja's per-user cache folder, keyed by each template's source),
+    so a build does not compile them all again: that was a third of the generator's time on the real
+    catalogue (BENCHMARKS.md). A cache folder that cannot be used only means compiling."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+@lru_cache(maxsize=1)
+def _template_cache() -> _TemplateCache | None:
+    try:
+        return _TemplateCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 def template_environment() -> Environment:
     """The Jinja set-up every edition's templates share."""
     return Environment(
+        bytecode_cache=_template_cache(),
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -240,3 +240,71 @@ def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
     utf8_search_index(tmp_path)
     assert json.loads(index.read_bytes()) == data
     assert "碳" in index.read_text(encoding="utf-8") and index.stat().st_size < before
+
+
+# --- large catalogues: work spread over forked workers, same result -------------------------------------------
+
+
+_PID_LOG: list[Path] = []
+_REAL_RUN = None
+
+
+def _logging_run(index: int):
+    """parallel._run that also notes which process ran the task (module-level: the pool pickles it by name)."""
+    with _PID_LOG[0].open("a") as log:
+        log.write(f"{os.getpid()}\n")
+    return _REAL_RUN(index)
+
+
+def _every_worker_forked(monkeypatch, tmp_path: Path) -> Path:
+    """Make every catalogue count as large; returns the file that lists the pids the tasks ran in."""
+    from generator import parallel
+
+    global _REAL_RUN
+    _REAL_RUN = parallel._run
+    monkeypatch.setattr(parallel, "_run", _logging_run)
+    _PID_LOG[:] = [tmp_path / "pids"]
+    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 0)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM_PROGRAMS", 0)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    return _PID_LOG[0]
+
+
+def _ran_in_workers(log: Path) -> bool:
+    pids = set(log.read_text().split())
+    return bool(pids) and str(os.getpid()) not in pids
+
+
+def test_parallel_loading_reads_what_serial_loading_reads(monkeypatch, tmp_path):
+    serial = load.load_project(ROOT)
+    log = _every_worker_forked(monkeypatch, tmp_path)
+    forked = load.load_project(ROOT)
+    assert forked == serial and len(forked[0].documents) > 50
+    assert _ran_in_workers(log)
+
+
+def test_parallel_site_files_are_the_serial_ones(catalog, monkeypatch, tmp_path):
+    today = dt.date(2026, 11, 21)
+    serial = pipeline.site_files(catalog, today, "http://localhost:8000/")
+    log = _every_worker_forked(monkeypatch, tmp_path)
+    forked = pipeline.site_files(catalog, today, "http://localhost:8000/")
+    assert forked == serial and "programs/carbon-asset-manager.md" in forked
+    assert _ran_in_workers(log)
+
+
+def test_a_threaded_process_never_forks(monkeypatch):
+    import threading
+
+    from generator import parallel
+
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
+    assert parallel.worth_it(1000, 10)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        assert not parallel.worth_it(1000, 10)
+        assert parallel.run_all([os.getpid, os.getpid], parallel=parallel.worth_it(1000, 10)) == [os.getpid()] * 2
+    finally:
+        stop.set()
+        watcher.join()

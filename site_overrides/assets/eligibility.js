@@ -686,7 +686,14 @@ function setUp() {
   for (const widget of [...mounted]) if (!document.contains(widget.container)) mounted.delete(widget);
   if (!containers.length) return;
   containers.forEach((c) => { c.dataset.ready = "1"; });
-  loadJson("data/eligibility-rules.json").then(
+  // A programme page needs its own programme's rules only: the shared part and that programme's file
+  // (generator/eligibility.py, split_rules_json). The all-programmes page loads everything.
+  const scopes = [...new Set(containers.map((c) => c.dataset.program || "all"))];
+  const rules = scopes.includes("all")
+    ? loadJson("data/eligibility-rules.json")
+    : Promise.all([loadJson("data/eligibility/_common.json"), ...scopes.map((id) => loadJson(`data/eligibility/${id}.json`))])
+      .then(([common, ...parts]) => ({ ...common, programs: parts.flatMap((part) => part.programs) }));
+  rules.then(
     (rules) => containers.forEach((c, i) => mount(c, rules, i)),
     () => containers.forEach((c) => {
       c.replaceChildren(el("p", { class: "catalog-elig__error", role: "alert", text: "报考自查暂时无法加载报考条件数据。本页列出的报考条件原文不受影响，可以逐条对照。" }));
