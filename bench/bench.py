@@ -335,9 +335,13 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
             out.append((f"{key.split(' ours')[0]}: programme page cold load ≤ 200 KB gzipped",
                         f"{value['transfer_kb']:.0f} KB in {value['requests']} requests", value["transfer_kb"] <= 200))
         if key == "real ours: search" and value.get("warm_max_ms") is not None:
+            # Both ways: the index already loaded, and a query typed right after the page's load event
+            # (which includes fetching the index, as the search box asks for it only then).
+            slowest = max(value["warm_max_ms"], value.get("first_max_ms") or float("inf"))
             out.append(("real catalogue: first search result ≤ 300 ms after typing",
-                        f"index loaded: median {value['warm_median_ms']:.0f} ms, max {value['warm_max_ms']:.0f} ms; "
-                        f"typed right after page load: max {value['first_max_ms']:.0f} ms", value["warm_max_ms"] <= 300))
+                        f"typed right after page load: max {value['first_max_ms']:.0f} ms; "
+                        f"index already loaded: median {value['warm_median_ms']:.0f} ms, max {value['warm_max_ms']:.0f} ms",
+                        slowest <= 300))
     return out
 
 
@@ -389,7 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results as JSON here")
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary one, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--report", type=Path, metavar="JSON",
+                        help="only print the Markdown report of earlier results (what BENCHMARKS.md quotes)")
     args = parser.parse_args(argv)
+    if args.report:
+        print(markdown(json.loads(args.report.read_text(encoding="utf-8"))))
+        return 0
 
     sys.path.insert(0, str(ROOT))
     from bench.synth import RealData, write_catalogue

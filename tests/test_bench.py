@@ -39,6 +39,13 @@ def test_benchmark_runs_on_a_small_catalogue(tmp_path):
     # Same Markdown on both sides: the same pages.
     assert run["ours"]["pages"] == run["baseline"]["pages"]
 
+    # --report prints the same report again from the JSON, without building anything.
+    again = subprocess.run([sys.executable, str(ROOT / "bench/bench.py"), "--report", str(out)],
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0, again.stderr[-3000:]
+    table = lambda text: text[text.index("| catalogue |"):]  # noqa: E731 - the part after the progress lines
+    assert table(again.stdout) == table(result.stdout)
+
 
 def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path):
     sys.path.insert(0, str(ROOT))
