@@ -23,3 +23,8 @@ class CatalogError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self):
+        # Rebuilt from the problems, not the message: an error raised in a forked worker
+        # (generator/parallel.py) reaches the parent intact.
+        return type(self), (self.problems,)

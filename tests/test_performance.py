@@ -313,3 +313,16 @@ def test_a_threaded_process_never_forks(monkeypatch):
     finally:
         stop.set()
         watcher.join()
+
+
+def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
+    from generator import parallel
+    from generator.problems import CatalogError, Problem
+
+    def fail():
+        raise CatalogError([Problem("programs/x.yaml", 3, "levels[0].id", "not a level")])
+
+    with pytest.raises(CatalogError) as raised:
+        parallel.run_all([fail, dict], parallel=True)
+    assert raised.value.problems == [Problem("programs/x.yaml", 3, "levels[0].id", "not a level")]
+    assert str(raised.value) == "programs/x.yaml:3: levels[0].id: not a level"
