@@ -621,19 +621,22 @@ def rules(catalog: Catalog) -> dict:
     }
 
 
+def _compact_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def rules_json(catalog: Catalog) -> str:
-    return json.dumps(rules(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _compact_json(rules(catalog))
 
 
-def split_rules_json(catalog: Catalog, everything: dict | None = None) -> dict[str, str]:
-    """`rules` as PROGRAM_RULES_DIR/_common.json (all but `programs`) and PROGRAM_RULES_DIR/<id>.json
-    (`{"programs": [that programme]}`); the widget joins the two. A renamed programme's old id keeps
-    its file, like every published URL."""
-    everything = everything or rules(catalog)
+def split_rules_json(catalog: Catalog, everything: dict) -> dict[str, str]:
+    """`everything` (= rules(catalog)) as PROGRAM_RULES_DIR/_common.json (all but `programs`) and
+    PROGRAM_RULES_DIR/<id>.json (`{"programs": [that programme]}`); the widget joins the two. A renamed
+    programme's old id keeps its file, like every published URL."""
     common = {key: value for key, value in everything.items() if key != "programs"}
-    out = {f"{PROGRAM_RULES_DIR}/_common.json": json.dumps(common, ensure_ascii=False, separators=(",", ":")) + "\n"}
+    out = {f"{PROGRAM_RULES_DIR}/_common.json": _compact_json(common)}
     for entry in everything["programs"]:
-        text = json.dumps({"programs": [entry]}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        text = _compact_json({"programs": [entry]})
         for pid in (entry["id"], *catalog.programs[entry["id"]].former_ids):
             out[f"{PROGRAM_RULES_DIR}/{pid}.json"] = text
     return out
@@ -650,8 +653,7 @@ def site_files(catalog: Catalog, renderer: Renderer) -> dict[str, str]:
     page = renderer.env.get_template("eligibility.md.j2").render(
         groups=groups, readings=READINGS, status=STATUS)
     everything = rules(catalog)
-    return {PAGE_PATH: page, RULES_PATH: json.dumps(everything, ensure_ascii=False, separators=(",", ":")) + "\n",
-            **split_rules_json(catalog, everything)}
+    return {PAGE_PATH: page, RULES_PATH: _compact_json(everything), **split_rules_json(catalog, everything)}
 
 
 # The readings above, in the words the site shows candidates (eligibility page and widget).

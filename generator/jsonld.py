@@ -24,7 +24,7 @@ import re
 from . import exam_calendar, labels
 from .catalog import Catalog
 from .models import Body, Fee, Level, Program, Syllabus
-from .siteurl import absolute
+from .siteurl import PublishedCatalog
 
 CONTEXT = "https://schema.org"
 ATTENDANCE = {
@@ -72,15 +72,7 @@ def _date_time(day: dt.date, time: str | None) -> str:
     return f"{day.isoformat()}T{time}:00+08:00" if time else day.isoformat()
 
 
-class JsonLd:
-    def __init__(self, catalog: Catalog, today: dt.date, site_url: str | None):
-        self.catalog = catalog
-        self.today = today
-        self.site_url = site_url
-
-    def url(self, path: str) -> str:
-        return absolute(self.site_url, path)
-
+class JsonLd(PublishedCatalog):
     # shared parts
 
     def organization(self, body: Body, full: bool = False) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -276,14 +275,11 @@ PARALLEL_FROM_FILES = 400
 def load_project(root: Path) -> tuple[RawProject, list[Problem]]:
     found = [(kind, path, path.relative_to(root).as_posix())
              for kind, pattern in KIND_GLOBS for path in sorted(root.glob(pattern))]
-    parallel = parallel_work.worth_it(len(found), PARALLEL_FROM_FILES)
-    chunk = -(-len(found) // (4 * (os.cpu_count() or 1))) if parallel else max(len(found), 1)
-    batches = [found[start:start + chunk] for start in range(0, len(found), chunk)]
-    parsed = parallel_work.run_all(
-        [lambda batch=batch: [parse_file(path, relpath) for _, path, relpath in batch] for batch in batches], parallel)
+    parsed = parallel_work.map_all(lambda item: parse_file(item[1], item[2]), found,
+                                   parallel_work.worth_it(len(found), PARALLEL_FROM_FILES))
     documents: list[RawDocument] = []
     problems: list[Problem] = []
-    for (kind, path, relpath), (data, file_problems) in zip(found, (result for batch in parsed for result in batch)):
+    for (kind, path, relpath), (data, file_problems) in zip(found, parsed):
         problems.extend(file_problems)
         if data is not None:
             documents.append(RawDocument(kind, path, relpath, data))

@@ -45,7 +45,7 @@ from .models import (
     TimeSlot,
     Unit,
 )
-from .siteurl import absolute
+from .siteurl import PublishedCatalog
 
 API_VERSION = "v1"
 SCHEMA_VERSION = "1.0"
@@ -339,15 +339,7 @@ def _dump(model: BaseModel) -> str:
     return model.model_dump_json(indent=1) + "\n"
 
 
-class OpenData:
-    def __init__(self, catalog: Catalog, today: dt.date, site_url: str | None):
-        self.catalog = catalog
-        self.today = today
-        self.site_url = site_url
-
-    def url(self, path: str) -> str:
-        return absolute(self.site_url, path)
-
+class OpenData(PublishedCatalog):
     def envelope(self, name: str) -> dict:
         return {
             "schema_version": SCHEMA_VERSION,

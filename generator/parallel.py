@@ -28,6 +28,17 @@ def _run(index: int) -> object:
     return _TASKS[index]()
 
 
+def map_all(function: Callable[[object], T], items: Sequence, parallel: bool) -> list[T]:
+    """function(item) for every item, in order; in parallel, a few batches per core, so that a worker
+    that draws quick items takes another batch."""
+    if not parallel:
+        return [function(item) for item in items]
+    size = -(-len(items) // (4 * (os.cpu_count() or 1)))  # ceiling division
+    batches = [items[start:start + size] for start in range(0, len(items), size)]
+    done = run_all([lambda batch=batch: [function(item) for item in batch] for batch in batches], parallel)
+    return [result for batch in done for result in batch]
+
+
 def run_all(tasks: Sequence[Callable[[], T]], parallel: bool) -> list[T]:
     """Every task's result, in the tasks' order. In parallel, workers take the tasks in order as they
     become free, so put the longest first."""

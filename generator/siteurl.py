@@ -7,9 +7,14 @@ when set, else the default.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -43,3 +48,15 @@ def absolute(site_url: str | None, path: str) -> str:
     if not site_url:
         return path
     return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+class PublishedCatalog:
+    """The catalogue as published on `today` at `site_url`: what the open data and the JSON-LD describe."""
+
+    def __init__(self, catalog: Catalog, today: dt.date, site_url: str | None):
+        self.catalog = catalog
+        self.today = today
+        self.site_url = site_url
+
+    def url(self, path: str) -> str:
+        return absolute(self.site_url, path)
