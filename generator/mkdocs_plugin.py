@@ -97,6 +97,7 @@ class CatalogPlugin(BasePlugin):
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         utf8_search_index(Path(config.site_dir))
+        whole_word_queries(Path(config.site_dir))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in WATCHED_FOLDERS:
@@ -114,3 +115,19 @@ def utf8_search_index(site_dir: Path) -> None:
     if path.is_file():
         data = json.loads(path.read_bytes())
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# Material's search worker (9.x) splits a Chinese query into the index's own words, but its loop stops
+# one character short of the end of the query, so the last word is never matched whole: 碳资产管理师
+# became 碳* 资产* 管理*, and the programme page ranked below policies that say 管理 often. Letting the
+# loop reach the end restores the whole word. Where a Material release no longer has the line, this
+# does nothing, and tests/browser/test_search_ranking.py says whether the fix is still needed.
+_QUERY_SPLIT_STOPS_SHORT = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+_QUERY_SPLIT_REACHES_END = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+def whole_word_queries(site_dir: Path) -> None:
+    for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
+        code = worker.read_text(encoding="utf-8")
+        if _QUERY_SPLIT_STOPS_SHORT in code:
+            worker.write_text(code.replace(_QUERY_SPLIT_STOPS_SHORT, _QUERY_SPLIT_REACHES_END), encoding="utf-8")
