@@ -56,14 +56,21 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
-def test_no_axe_violations(page, axe_source: str, path: str) -> None:
+def open_and_check_axe(page, axe_source: str, path: str, settle_ms: int = 0, where: str = "") -> None:
+    """Open a site page and fail the test with a readable list if axe finds violations."""
     response = page.goto(path)
     assert response is not None and response.ok, f"/{path}: HTTP {response and response.status}"
     page.wait_for_load_state("load")
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
     violations = run_axe(page, axe_source)
     if violations:
-        pytest.fail(f"axe violations on /{path}:\n{describe(violations)}", pytrace=False)
+        pytest.fail(f"axe violations on /{path}{where}:\n{describe(violations)}", pytrace=False)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
+def test_no_axe_violations(page, axe_source: str, path: str) -> None:
+    open_and_check_axe(page, axe_source, path)
 
 
 # At 320 CSS px (WCAG 1.4.10 reflow) wide tables scroll sideways; they must stay keyboard-scrollable.
@@ -80,13 +87,8 @@ PHONE_PAGES = [
 @pytest.mark.parametrize("path", PHONE_PAGES, ids=lambda p: "/" + p)
 def test_no_axe_violations_on_a_narrow_screen(page, axe_source: str, path: str) -> None:
     page.set_viewport_size({"width": 320, "height": 720})
-    response = page.goto(path)
-    assert response is not None and response.ok, f"/{path}: HTTP {response and response.status}"
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(100)  # catalog.js marks overflowing tables on the next animation frame
-    violations = run_axe(page, axe_source)
-    if violations:
-        pytest.fail(f"axe violations on /{path} at 320px:\n{describe(violations)}", pytrace=False)
+    # catalog.js marks overflowing tables on the next animation frame
+    open_and_check_axe(page, axe_source, path, settle_ms=100, where=" at 320px")
 
 
 def test_overflowing_table_becomes_keyboard_scrollable(page) -> None:

@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
-import pytest
 
-from .test_accessibility import describe, run_axe
+from .test_accessibility import open_and_check_axe
 
 
 def test_the_api_page_has_no_axe_violations(page, axe_source: str) -> None:
-    response = page.goto("api/")
-    assert response is not None and response.ok
-    page.wait_for_load_state("load")
-    violations = run_axe(page, axe_source)
-    if violations:
-        pytest.fail(f"axe violations on /api/:\n{describe(violations)}", pytrace=False)
+    open_and_check_axe(page, axe_source, "api/")
 
 
 def test_every_link_on_the_api_page_resolves(page) -> None:

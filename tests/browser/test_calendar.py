@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .test_accessibility import describe, run_axe
+from .test_accessibility import open_and_check_axe
 
 PAGES = ["calendar/", "calendar/carbon-emission-administrator/", "calendar/carbon-sink-evaluator/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
 def test_calendar_pages_have_no_axe_violations(page, axe_source: str, path: str) -> None:
-    response = page.goto(path)
-    assert response is not None and response.ok
-    page.wait_for_load_state("load")
-    violations = run_axe(page, axe_source)
-    if violations:
-        pytest.fail(f"axe violations on /{path}:\n{describe(violations)}", pytrace=False)
+    open_and_check_axe(page, axe_source, path)
 
 
 def test_filter_by_programme_with_javascript(page) -> None:

@@ -8,18 +8,10 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT
 
 ROWS = ".catalog-list tbody tr"
 EMPTY = ".catalog-filter__empty"
 COUNT = ".catalog-filter__count"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    from generator.pipeline import load_catalog
-
-    return load_catalog(ROOT)
 
 
 def issuers_of(program) -> set[str]:

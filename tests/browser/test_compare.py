@@ -13,20 +13,13 @@ from playwright.sync_api import expect
 
 from generator import compare
 
-from .conftest import ROOT, site_context
+from .conftest import site_context
 from .test_accessibility import run_axe, describe
 
 WIDGET = "[data-compare-widget]"
 TABLE = ".catalog-compare__table"
 STATUS = ".catalog-compare__status"
 ADMIN, MANAGER, CAM = "carbon-emission-administrator", "carbon-emission-manager", "carbon-asset-manager"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    from generator.pipeline import load_catalog
-
-    return load_catalog(ROOT)
 
 
 def ids_in_url(page) -> list[str] | None:

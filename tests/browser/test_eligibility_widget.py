@@ -15,19 +15,11 @@ from playwright.sync_api import expect
 from generator import eligibility as E
 
 from ..test_eligibility import VECTOR_CASES, generated_profiles, python_result
-from .conftest import ROOT
 from .test_accessibility import AXE_OPTIONS, describe
 
 WIDGET = "[data-eligibility-widget]"
 SUMMARY = ".catalog-elig__summary"
 CAM = "programs/carbon-asset-manager/"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    from generator.pipeline import load_catalog
-
-    return load_catalog(ROOT)
 
 
 @pytest.fixture

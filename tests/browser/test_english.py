@@ -10,17 +10,9 @@ from playwright.sync_api import expect
 
 from generator.i18n import UNTRANSLATED
 
-from .conftest import ROOT
 
 PAGES = ["", "programs/", "programs/carbon-asset-manager/", "syllabi/carbon-sink-evaluator/junior/",
          "policies/gf-2021-23/", "glossary/", "compare/", "calendar/"]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    from generator.pipeline import load_catalog
-
-    return load_catalog(ROOT)
 
 
 def switch(page, lang: str) -> None:

@@ -5,19 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT
 
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    from generator.pipeline import load_catalog
-
-    return load_catalog(ROOT)
 
 
 def test_every_page_is_marked_chinese(site_dir: Path) -> None:
