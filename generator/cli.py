@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import difflib
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
-from .problems import CatalogError
+from generator import site
+from generator.engine.site_build import build_site
+from generator.features.calendar.ics import ics_feed
+from generator.features.calendar.sessions import calendar_programs, display_name, events_between
+from generator.features.eligibility.engine import check_profile, evaluate, format_text
+from generator.features.eligibility.profile import ProfileError, load_profile
+from generator.publish import opendata, permalinks
+from generator.source.clock import build_date
+from generator.source.problems import CatalogError
+from generator.source.scaffold import ScaffoldError, new_file
+from generator.source.schema import write_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,8 +59,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _day(option: str, value: str):
     """A YYYY-MM-DD option as a date, or None (after saying why) when it is not one."""
-    import datetime as dt
-    import re
 
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
@@ -59,10 +71,8 @@ def _day(option: str, value: str):
 
 
 def _calendar(root: Path, args: argparse.Namespace) -> int:
-    import difflib
-    import json
 
-    from . import exam_calendar, pipeline
+
 
     start, end = _day("--from", args.start), _day("--to", args.end)
     if start is None or end is None:
@@ -70,7 +80,7 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
     if start > end:
         print(f"catalog calendar: --from {start} is after --to {end}", file=sys.stderr)
         return 1
-    catalog = pipeline.load_catalog(root)
+    catalog = site.load_catalog(root)
     if args.program:
         program = catalog.programs.get(args.program)
         if program is None:
@@ -82,12 +92,12 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
             print(f"catalog calendar: {args.program} publishes no exam schedule", file=sys.stderr)
         programs = [program]
     else:
-        programs = exam_calendar.calendar_programs(catalog)
-    events = exam_calendar.events_between(programs, start, end)
+        programs = calendar_programs(catalog)
+    events = events_between(programs, start, end)
     if args.format == "ics":
-        title = (f"考试日历 · {exam_calendar.display_name(catalog, programs[0])}" if args.program
+        title = (f"考试日历 · {display_name(catalog, programs[0])}" if args.program
                  else "碳市场职业技能证书 · 考试日历")
-        sys.stdout.buffer.write(exam_calendar.ics_feed(events, title, exam_calendar.build_today(), catalog))
+        sys.stdout.buffer.write(ics_feed(events, title, build_date(), catalog))
         sys.stdout.flush()
     else:
         print(json.dumps([e.to_json() for e in events], ensure_ascii=False, indent=2))
@@ -106,18 +116,16 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
-    from . import permalinks, pipeline  # imported late so --help stays fast
 
     try:
         if args.command == "validate":
-            catalog, _files = pipeline.render_files(root, args.strict)
+            catalog = site.generate_site(root, args.strict).catalog
             print(f"ok: {len(catalog.programs)} programmes, {len(catalog.syllabi)} syllabi, "
                   f"{len(catalog.policies)} policies, {len(catalog.bodies)} bodies")
         elif args.command == "generate":
-            count = pipeline.generate_to(root, args.out.resolve())
+            count = site.generate_to(root, args.out.resolve())
             print(f"wrote {count} files to {args.out}")
         elif args.command == "new":
-            from .scaffold import ScaffoldError, new_file
 
             try:
                 path = new_file(root, args.kind, args.id)
@@ -126,8 +134,8 @@ def _run(argv: list[str] | None) -> int:
                 return 1
             print(f"wrote {path.relative_to(root)}; edit it, then run `catalog validate`")
         elif args.command == "urls":
-            catalog, files = pipeline.render_files(root)
-            paths = pipeline.published_paths(root, files)
+            generated = site.generate_site(root)
+            catalog, paths = generated.catalog, site.published_paths(root, generated.zh)
             if args.update:
                 added = permalinks.update_registry(root, catalog, paths)
                 print(f"registered {len(added)} new URL(s) in {permalinks.REGISTRY}")
@@ -136,8 +144,6 @@ def _run(argv: list[str] | None) -> int:
                 for url in sorted(permalinks.current_urls(catalog, paths) - registered):
                     print(url)
         elif args.command == "schema":
-            from . import opendata
-            from .schema import write_schemas
 
             for path in [*write_schemas(root), *opendata.write_schemas(root)]:
                 print(f"wrote {path.relative_to(root)}")
@@ -146,7 +152,7 @@ def _run(argv: list[str] | None) -> int:
         elif args.command == "calendar":
             return _calendar(root, args)
         elif args.command == "build":
-            site_dir = pipeline.build_site(root, args.site_dir.resolve() if args.site_dir else None, args.strict)
+            site_dir = build_site(root, args.site_dir.resolve() if args.site_dir else None, args.strict)
             print(f"built {site_dir}")
     except CatalogError as exc:
         for problem in exc.problems:
@@ -158,33 +164,31 @@ def _run(argv: list[str] | None) -> int:
 
 def _check(root: Path, args: argparse.Namespace) -> int:
     """`catalog check`: evaluate a profile against one programme or all of them."""
-    import difflib
-    import json
 
-    from . import eligibility, pipeline
 
-    catalog = pipeline.load_catalog(root)
+
+    catalog = site.load_catalog(root)
     if args.program != "all" and args.program not in catalog.programs:
         close = difflib.get_close_matches(args.program, list(catalog.programs), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f" (known: all, {', '.join(catalog.programs)})"
         print(f"--program: unknown programme '{args.program}'{hint}", file=sys.stderr)
         return 1
     try:
-        profile = eligibility.load_profile(args.profile)
-        problems = eligibility.check_profile(profile, catalog, str(args.profile))
+        profile = load_profile(args.profile)
+        problems = check_profile(profile, catalog, str(args.profile))
         if problems:
-            raise eligibility.ProfileError(problems)
-    except eligibility.ProfileError as exc:
+            raise ProfileError(problems)
+    except ProfileError as exc:
         for message in exc.messages:
             print(message, file=sys.stderr)
         return 1
     programs = list(catalog.programs) if args.program == "all" else [args.program]
-    results = [eligibility.evaluate(catalog.programs[pid], profile, catalog) for pid in programs]
+    results = [evaluate(catalog.programs[pid], profile, catalog) for pid in programs]
     if args.format == "json":
         data = [r.to_json() for r in results] if args.program == "all" else results[0].to_json()
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(eligibility.format_text(results, catalog), end="")
+        print(format_text(results, catalog), end="")
     return 0
 
 

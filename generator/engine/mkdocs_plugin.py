@@ -1,0 +1,108 @@
+"""The only place that knows MkDocs: it hands generated files to the build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from generator.engine.csp import add_policy
+from generator.engine.material import search_dictionary_file, utf8_search_index, whole_word_queries, without_jieba
+from generator.engine.preview import error_page, write_changed
+from generator.publish.permalinks import redirects
+from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
+from generator.source.problems import CatalogError
+
+
+class CatalogPlugin(BasePlugin):
+    # `edition: en` builds the English edition (mkdocs.en.yml); the default is the Chinese one.
+    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),)
+    # Set by `catalog build` (engine/site_build.py), which generates both editions once; `mkdocs serve`
+    # and a plain `mkdocs build` leave it unset, and the plugin generates on each (re)build.
+    generated: GeneratedSite | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+        self.last_good: dict[str, str | bytes] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        self.cache = self.root / ".cache" / "catalog" / "pages"
+        try:
+            site = self.generated or generate_site(self.root)
+        except CatalogError as exc:
+            if not getattr(self, "serving", False):
+                raise PluginError("the catalogue has problems:\n" + str(exc)) from None
+            # In preview, keep the last good pages and put the problems on the home page.
+            print("\n".join(["catalog: preview shows the last good pages; fix these problems:", str(exc)]),
+                  file=sys.stderr)
+            self.files = {**self.last_good, "index.md": error_page(exc.problems)}
+            return config
+        self.generated = None  # handed over for one build only
+        catalog = site.catalog
+        english = self.config["edition"] == "en"  # mkdocs.en.yml (no jieba: on_pre_build)
+        self.files = (site.en or {}) if english else site.zh
+        self.last_good = self.files
+        search = config.plugins.get("material/search")
+        if not english and search is not None:
+            import jieba
+
+            path = search_dictionary_file(self.root, catalog)
+            words = path.read_text(encoding="utf-8")
+            if words != getattr(self, "jieba_words", None) or not jieba.dt.initialized:
+                # Loading the user dictionary again adds to jieba's word counts, so a build (or a
+                # `mkdocs serve` rebuild) with new words starts again from jieba's own dictionary.
+                jieba.dt.initialized = False
+                search.config.jieba_dict_user = str(path)
+                self.jieba_words = words
+            else:
+                # A rebuild with the same words: jieba still has them. (Reloading jieba's dictionary
+                # took about a second of every rebuild.)
+                search.config.jieba_dict_user = None
+        moved = config.plugins.get("redirects")
+        if moved is not None:
+            moved.config["redirect_maps"].update(redirects(catalog))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config["edition"] == "en":
+            without_jieba(config.plugins.get("material/search"))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if getattr(self, "serving", False):
+            # Unchanged pages keep their timestamps, so `mkdocs serve --dirty` rebuilds only what changed.
+            # Hand-written pages go through the cache too, so a page replaced by the error page comes back.
+            pages = hand_written_pages(self.root)
+            write_changed(self.cache, {**pages, **self.files})
+            for path in {**pages, **self.files}:
+                if path in files.src_uris:
+                    files.remove(files.src_uris[path])
+                files.append(File.generated(config, path, abs_src_path=str(self.cache / path)))
+            return files
+        for path, content in self.files.items():
+            if path in files.src_uris:
+                files.remove(files.src_uris[path])
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return add_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return add_policy(output_content) if template_name.endswith(".html") else output_content
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        utf8_search_index(Path(config.site_dir))
+        whole_word_queries(Path(config.site_dir))
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for folder in WATCHED_FOLDERS:
+            server.watch(str(self.root / folder))
+        return server

@@ -1,0 +1,68 @@
+"""`catalog build`: generate once, build both editions with MkDocs into a staging folder, swap it in."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.publish.swap import swap_in
+from generator.site import EN_CONFIG, GeneratedSite, english_url, generate_site
+from generator.source.problems import CatalogError, Problem
+
+PLUGIN = "catalog"
+
+
+def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = None) -> Path:
+    """Validate and generate (once, both editions), then build with MkDocs into a temporary folder;
+    swap it in only on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site = generate_site(root, strict)  # fails fast, before MkDocs starts, with every problem listed
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_dir or root / "site"
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    warnings = _WarningCollector()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        build(_handed(config, site))
+        if site.en is not None:  # the English edition, into en/ of the same staging folder
+            en_config = load_config(config_file=str(root / EN_CONFIG), site_dir=str(staging / "en"), strict=True,
+                                    site_url=english_url(config.site_url))
+            build(_handed(en_config, site))
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        found = [Problem("mkdocs.yml", 1, "", f"site build: {w}") for w in warnings.messages]
+        raise CatalogError(found or [Problem("mkdocs.yml", 1, "", f"site build failed: {exc}")]) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    swap_in(staging, site_dir)
+    return site_dir
+
+
+def _handed(config, site: GeneratedSite):
+    """The configuration with the generated files handed to its catalog plugin, which then generates nothing."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is not None:
+        plugin.generated = site
+    return config
+
+
+class _WarningCollector(logging.Handler):
+    """Keeps MkDocs' warnings so a failed strict build says what failed."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -1,0 +1,446 @@
+"""Eligibility self-check: which programmes and levels a candidate can apply for, and why.
+
+One rule set, two engines. The rules are the programme YAML (`Eligibility`, `Route`, `Condition`,
+`Precondition`); this module evaluates them in Python (`evaluate`, used by `catalog check`) and emits
+the same rules as JSON (`rules`, written to `assets/data/eligibility-rules.json`) for the browser
+engine in `site_overrides/assets/eligibility.js`. Every wording the engines produce (missing items,
+status names, field names) is defined here and travels in that JSON, so both say the same thing;
+`tests/eligibility_vectors.yaml` holds the cases both must agree on. No programme id or clause number
+appears in the code: everything specific lives in the data.
+
+The candidate profile (`Profile`) is a public JSON contract; every field is optional and an absent
+field means "not answered". The browser keeps the same fields in the URL query (see
+`docs/eligibility.md` for the query encoding).
+
+How each condition is read (three-valued: met / not met / unknown when an answer is missing):
+
+Education
+    Order: none < junior_high < high_school = secondary_vocational < associate < bachelor
+    < double_bachelor < master < doctorate. `education` is the highest level the candidate has
+    *completed*; a requirement of level X is met by X or any level above it (the sources say
+    及以上/以上). With `include_enrolled` (含在读) a current student (`student: true`) also counts,
+    taken to be studying at least one step above their completed level: a junior-high graduate
+    who is a student now counts for 中职以上（含在读）.
+Major
+    `major: related` needs `major_related: true`. `major: other` (取得其他专业 / 非相关专业) is met
+    by any major: the sources offer these routes to candidates whose major is not related, and we
+    do not read them as shutting out candidates whose major is related (who would otherwise be
+    refused routes that other graduates meet). `any` needs no answer.
+Experience
+    `experience_years` is the total of related work. A continuous (连续) requirement also needs
+    `experience_continuous: true`; a cumulative (累计 or unstated) one accepts either answer. With
+    `experience_continuous: false`, a continuous requirement is unmet whatever the total, and what is
+    missing is the whole continuous stretch ("需要连续从事相关工作满 N 年").
+Student
+    `student: true` meets 在校大学生 / 在读学生.
+Certificates
+    A held certificate meets a requirement of the same scheme at the same or a *higher* level of
+    the same ladder (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1): a
+    higher certificate of the same scheme satisfies a lower requirement. Ladders are not compared
+    with each other. A named scheme (a programme, ceca-carbon-reduction, miit-energy-environment) is
+    met only by that scheme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate
+    of any scheme except the programme's own (its id, family and document), so a candidate who
+    names their certificate precisely is not refused. `years_held` must reach the
+    requirement's `years_held` (an absent `years_held` is unknown when the requirement has one).
+    `certificates: []` means "none"; an absent field means not answered.
+Roles
+    Met when the candidate has any one of the listed roles.
+Training hours
+    `training_hours_met: true` meets a training-hours condition (CECA's 考前培训学时达标, MIIT's
+    ≥90% 课时); such conditions usually sit in the programme's `preconditions`.
+
+A route is met when all its conditions are met; a level's rules are met when any route is, and
+every programme-wide precondition holds. Levels are independent: each level is judged on its own
+published rules (or, for a level without its own, on the programme-wide rules its page shows). A
+level the source marks 待定 is `unpublished`. A programme whose rules do not depend on level (the
+CECA family and the specialties that inherit from it) is one entry with level id `all`.
+
+Results per level: `status` (eligible / not_eligible / unpublished / unknown), `met_routes` (clause
+and verbatim text of every route met), and `missing`: for not_eligible, what the *nearest* unmet
+route lacks, plus every unmet precondition; for unknown, the unanswered fields whose answers would
+change the outcome. The nearest route is the one with the fewest unmet conditions other than work
+experience (time alone adds experience); then the least effort to put the rest right (`EFFORT`:
+training < certificate < degree < a fact the candidate cannot change, such as the major, student
+status or a role); then the fewest unmet conditions; then the fewest further years of work; then the
+earlier clause.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.features.eligibility.profile import Profile
+from generator.source.catalog import Catalog
+from generator.source.models import Condition, Eligibility, Program
+from generator.words import labels
+from generator.words.phrases import describe_condition
+
+ALL_LEVELS = "all"
+ALL_LEVELS_NAME = "不分级别"
+
+EDUCATION_RANK = {
+    "none": 0, "junior_high": 1, "high_school": 2, "secondary_vocational": 2, "associate": 3,
+    "bachelor": 4, "double_bachelor": 5, "master": 6, "doctorate": 7,
+}
+
+
+EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
+
+
+LEVEL_LADDERS = (("junior", "intermediate", "senior"), ("level-4", "level-3", "level-2", "level-1"))
+
+
+SPECIAL_SCHEMES = tuple(labels.CERTIFICATE_SCHEME)
+
+
+Status = Literal["eligible", "not_eligible", "unpublished", "unknown"]
+
+
+STATUS = {
+    "eligible": "可以报考",
+    "not_eligible": "暂不符合",
+    "unknown": "需补充信息",
+    "unpublished": "报考条件未公布",
+}
+
+
+MESSAGES = {
+    "education": "需要{education}及以上学历",
+    "education_enrolled": "需要{education}及以上学历（含在读）",
+    "major_related": "需要相关专业",
+    "experience": "需要相关工作经验满 {years} 年",
+    "experience_continuous": "需要连续从事相关工作满 {years} 年",
+    "experience_gap": "还需 {gap} 年相关工作经验",
+    "experience_gap_continuous": "还需 {gap} 年连续的相关工作经验",
+    "student": "需要是在校/在读学生",
+    "certificate": "需持有{scheme}（{level}及以上）",
+    "certificate_years": "需持有{scheme}（{level}及以上）满 {years} 年",
+    "roles": "需要是以下人员之一：{roles}",
+    "training_hours_met": "需要培训学时达标",
+    "unanswered": "未回答：{label}（{field}）",
+}
+
+
+EFFORT = {"experience": 0, "training_hours_met": 1, "certificate": 2, "education": 3, "fixed": 5}
+
+
+def number(value: float) -> str:
+    """A number as both engines print it: 3.0 → "3", 0.5 → "0.5" (JS: String(value)).
+
+    Both languages print the shortest decimal that reads back as the same float."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def gap_years(required: float, have: float) -> str:
+    """The shortfall, rounded *up* to 0.01 year, so "还需" never understates it."""
+    return number(math.ceil((required - have) * 100 - 1e-9) / 100)
+
+
+def message(key: str, **values: object) -> str:
+    return MESSAGES[key].format(**values)
+
+
+def schemes(catalog: Catalog) -> dict[str, dict]:
+    """Certificate schemes a candidate can hold: id → {name, levels}."""
+    out = {sid: {"name": labels.CERTIFICATE_SCHEME[sid], "levels": list(LEVEL_LADDERS[0])} for sid in SPECIAL_SCHEMES}
+    for pid, program in catalog.programs.items():
+        if program.levels and pid not in out:
+            out[pid] = {"name": f"{program.name.zh}证书", "levels": [lv.id for lv in program.levels]}
+    return out
+
+
+def known_roles(catalog: Catalog) -> dict[str, str]:
+    found = dict(labels.ROLE)
+    for program in catalog.programs.values():
+        for unit in level_rules(program):
+            for route in unit.eligibility.routes if unit.eligibility else ():
+                for condition in route.conditions:
+                    for role in condition.roles or ():
+                        found.setdefault(role, role)
+    return found
+
+
+def scheme_name(scheme: str, names: dict[str, str]) -> str:
+    return labels.CERTIFICATE_SCHEME.get(scheme) or f"{names.get(scheme, scheme)}证书"
+
+
+def check_profile(profile: Profile, catalog: Catalog, source: str = "profile") -> list[str]:
+    """Problems a well-formed profile can still have: schemes, levels or roles the catalogue lacks."""
+    problems = []
+    known = schemes(catalog)
+    for i, cert in enumerate(profile.certificates or ()):
+        if cert.scheme not in known:
+            close = difflib.get_close_matches(cert.scheme, list(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
+            problems.append(f"{source}: certificates[{i}].scheme: unknown scheme '{cert.scheme}'{hint}")
+        elif cert.level not in known[cert.scheme]["levels"]:
+            problems.append(f"{source}: certificates[{i}].level: '{cert.level}' is not a level of "
+                            f"{cert.scheme} (levels: {', '.join(known[cert.scheme]['levels'])})")
+    roles = known_roles(catalog)
+    for i, role in enumerate(profile.roles or ()):
+        if role not in roles:
+            problems.append(f"{source}: roles[{i}]: unknown role '{role}' (known: {', '.join(roles)})")
+    return problems
+
+
+@dataclass(frozen=True)
+class LevelRules:
+    """One level to evaluate (or the whole programme, `all`), with the rules that apply to it."""
+
+    level: str
+    name: str
+    status: Literal["published", "unpublished"]
+    eligibility: Eligibility | None
+
+
+def level_rules(program: Program) -> list[LevelRules]:
+    """Each level with the rules its page shows (Catalog.rules_for); a programme without levels is one
+    entry, `all`."""
+    if not program.levels:
+        rules = Catalog.rules_for(program, None)
+        return [LevelRules(ALL_LEVELS, ALL_LEVELS_NAME, "published" if rules else "unpublished", rules)]
+    out = []
+    for level in program.levels:
+        rules = Catalog.rules_for(program, level.id)
+        out.append(LevelRules(level.id, level.name.zh, "published" if rules else "unpublished", rules))
+    return out
+
+
+Tri = bool | None  # True met, False not met, None unknown (an answer is missing)
+
+
+def _all(values: list[Tri]) -> Tri:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def _any(values: list[Tri]) -> Tri:
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+@dataclass(frozen=True)
+class Check:
+    """One condition, evaluated: its value, what it needs if not met, and the answers it lacks."""
+
+    value: Tri
+    needs: tuple[str, ...] = ()
+    unanswered: tuple[str, ...] = ()
+    years_short: float = 0  # more years of work this condition needs (for choosing the nearest route)
+    effort: int = 0  # EFFORT of putting it right, when not met
+
+
+def _ladder_rank(level: str) -> tuple[int, int] | None:
+    for n, ladder in enumerate(LEVEL_LADDERS):
+        if level in ladder:
+            return n, ladder.index(level)
+    return None
+
+
+def _education(rule, p: Profile) -> Check:
+    parts: list[tuple[Tri, str, tuple[str, ...]]] = []
+    need = message("education_enrolled" if rule.include_enrolled else "education",
+                   education=labels.EDUCATION[rule.minimum])
+    required = EDUCATION_RANK[rule.minimum]
+    if required == 0:  # 不限学历: nothing to ask
+        level, missing = True, ()
+    elif p.education is None:
+        level: Tri = None
+        missing: tuple[str, ...] = ("education",)
+    elif EDUCATION_RANK[p.education] >= required:
+        level, missing = True, ()
+    elif rule.include_enrolled and EDUCATION_RANK[p.education] + 1 >= required:
+        level, missing = p.student, (() if p.student is not None else ("student",))
+    else:
+        level, missing = False, ()
+    parts.append((level, need, missing))
+    if rule.major == "related":
+        parts.append((p.major_related, message("major_related"), () if p.major_related is not None else ("major_related",)))
+    value = _all([v for v, _, _ in parts])
+    effort = max((EFFORT["education"] if i == 0 else EFFORT["fixed"]) for i, (v, _, _) in enumerate(parts) if v is not True) \
+        if value is not True else 0
+    return Check(value, tuple(n for v, n, _ in parts if v is not True),
+                 tuple(f for v, _, m in parts if v is None for f in m), 0, effort)
+
+
+def _experience(rule, p: Profile) -> Check:
+    years = number(rule.years)
+    need = message("experience_continuous" if rule.continuous else "experience", years=years)
+    if rule.continuous and p.experience_continuous is False:  # needs a continuous stretch, whatever the total
+        return Check(False, (need,), (), rule.years)
+    if p.experience_years is None:
+        unanswered = ("experience_years",) + (("experience_continuous",) if rule.continuous and p.experience_continuous is None else ())
+        return Check(None, (need,), unanswered, rule.years)
+    if p.experience_years < rule.years:
+        gap = gap_years(rule.years, p.experience_years)
+        key = "experience_gap_continuous" if rule.continuous else "experience_gap"
+        return Check(False, (message(key, gap=gap),), (), rule.years - p.experience_years)
+    if not rule.continuous or p.experience_continuous is True:
+        return Check(True)
+    return Check(None, (need,), ("experience_continuous",), rule.years)
+
+
+def own_schemes(program: Program) -> tuple[str, ...]:
+    """Certificates that are this programme's own, so never "other" for it."""
+    return tuple(s for s in (program.id, program.family, program.document) if s)
+
+
+def _certificate(rule, p: Profile, names: dict[str, str], own: tuple[str, ...]) -> Check:
+    scheme = scheme_name(rule.scheme, names)
+    level = labels.LEVEL_NAME.get(rule.level, rule.level)
+    need = (message("certificate_years", scheme=scheme, level=level, years=number(rule.years_held))
+            if rule.years_held else message("certificate", scheme=scheme, level=level))
+    if p.certificates is None:
+        return Check(None, (need,), ("certificates",), 0, EFFORT["certificate"])
+    wanted = _ladder_rank(rule.level)
+    values: list[Tri] = []
+    for cert in p.certificates:
+        held = _ladder_rank(cert.level)
+        same = cert.scheme == rule.scheme or (rule.scheme == "other" and cert.scheme not in own)
+        if not same or wanted is None or held is None or held[0] != wanted[0] or held[1] < wanted[1]:
+            continue
+        if not rule.years_held:
+            values.append(True)
+        elif cert.years_held is None:
+            values.append(None)
+        else:
+            values.append(cert.years_held >= rule.years_held)
+    value = _any(values)
+    if value is True:
+        return Check(True)
+    return Check(value, (need,), ("certificates",) if value is None else (), 0, EFFORT["certificate"])
+
+
+def check_condition(condition: Condition, p: Profile, names: dict[str, str], own: tuple[str, ...] = ()) -> Check:
+    if condition.education is not None:
+        return _education(condition.education, p)
+    if condition.experience is not None:
+        return _experience(condition.experience, p)
+    if condition.student is not None:
+        return Check(p.student, () if p.student else (message("student"),),
+                     () if p.student is not None else ("student",), 0, 0 if p.student else EFFORT["fixed"])
+    if condition.certificate is not None:
+        return _certificate(condition.certificate, p, names, own)
+    if condition.roles is not None:
+        if p.roles is None:
+            value: Tri = None
+        else:
+            value = any(role in condition.roles for role in p.roles)
+        need = message("roles", roles="、".join(labels.ROLE.get(r, r) for r in condition.roles))
+        return Check(value, () if value else (need,), ("roles",) if value is None else (),
+                     0, 0 if value else EFFORT["fixed"])
+    value = p.training_hours_met
+    return Check(value, () if value else (message("training_hours_met"),),
+                 ("training_hours_met",) if value is None else (), 0, 0 if value else EFFORT["training_hours_met"])
+
+
+@dataclass(frozen=True)
+class RouteRef:
+    clause: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    level: str
+    status: Status
+    met_routes: tuple[RouteRef, ...] = ()
+    missing: tuple[str, ...] = ()
+    nearest: RouteRef | None = None  # the unmet route `missing` is about (not_eligible, no route met)
+    unanswered: tuple[str, ...] = ()  # profile fields whose answers would change an unknown outcome
+
+    def to_json(self) -> dict:
+        return {
+            "level": self.level,
+            "status": self.status,
+            "met_routes": [{"clause": r.clause, "text": r.text} for r in self.met_routes],
+            "missing": list(self.missing),
+        }
+
+
+@dataclass(frozen=True)
+class ProgramResult:
+    program: str
+    levels: tuple[LevelResult, ...]
+
+    def to_json(self) -> dict:
+        return {"program": self.program, "levels": [lv.to_json() for lv in self.levels]}
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: dict[str, str]) -> LevelResult:
+    if unit.eligibility is None:
+        return LevelResult(unit.level, "unpublished")
+    own = own_schemes(program)
+    routes = unit.eligibility.routes
+    route_checks = [[check_condition(c, p, names, own) for c in route.conditions] for route in routes]
+    route_values = [_all([c.value for c in checks]) for checks in route_checks]
+    pre_checks = [check_condition(pre.condition, p, names, own) for pre in program.preconditions]
+    any_route = _any(route_values)
+    outcome = _all([any_route] + [c.value for c in pre_checks])
+    met = _unique(RouteRef(r.clause, r.text) for r, v in zip(routes, route_values) if v is True)
+
+    if outcome is True:
+        return LevelResult(unit.level, "eligible", met)
+    if outcome is None:
+        fields = {f for c in pre_checks if c.value is None for f in c.unanswered}
+        if any_route is None:
+            fields |= {f for checks, v in zip(route_checks, route_values) if v is None for c in checks for f in c.unanswered}
+        ordered = tuple(f for f in FIELDS if f in fields)
+        missing = tuple(message("unanswered", label=FIELDS[f], field=f) for f in ordered)
+        return LevelResult(unit.level, "unknown", met, missing, unanswered=ordered)
+    nearest = None
+    needs: list[str] = []
+    if any_route is not True:
+        def distance(i: int) -> tuple:
+            unmet = [(cond, c) for cond, c in zip(routes[i].conditions, route_checks[i]) if c.value is not True]
+            return (sum(cond.experience is None for cond, _ in unmet), sum(c.effort for _, c in unmet), len(unmet),
+                    sum(c.years_short for _, c in unmet), i)
+
+        index = min(range(len(routes)), key=distance)
+        nearest = RouteRef(routes[index].clause, routes[index].text)
+        needs += [n for c in route_checks[index] if c.value is not True for n in c.needs]
+    needs += [n for c in pre_checks if c.value is not True for n in c.needs]
+    return LevelResult(unit.level, "not_eligible", met, _unique(needs), nearest)
+
+
+def evaluate(program: Program, profile: Profile, catalog: Catalog | None = None) -> ProgramResult:
+    """Every level of one programme (one entry, `all`, when its rules do not depend on level)."""
+    names = {pid: p.name.zh for pid, p in catalog.programs.items()} if catalog else {}
+    names.setdefault(program.id, program.name.zh)
+    return ProgramResult(program.id, tuple(
+        _evaluate_unit(unit, program, profile, names) for unit in level_rules(program)))
+
+
+def evaluate_all(catalog: Catalog, profile: Profile) -> list[ProgramResult]:
+    return [evaluate(program, profile, catalog) for program in catalog.programs.values()]
+
+
+def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
+    """Readable Chinese for the terminal."""
+    marks = {"eligible": "✓", "not_eligible": "✗", "unknown": "?", "unpublished": "–"}
+    lines: list[str] = []
+    for result in results:
+        program = catalog.programs[result.program]
+        names = {u.level: u.name for u in level_rules(program)}
+        lines.append(f"{program.name.zh}（{program.id}）")
+        for lv in result.levels:
+            lines.append(f"  {marks[lv.status]} {names[lv.level]}：{STATUS[lv.status]}")
+            for route in lv.met_routes:
+                lines.append(f"      符合第 {route.clause} 条：{route.text}")
+            if lv.nearest:
+                lines.append(f"      最接近第 {lv.nearest.clause} 条：{lv.nearest.text}")
+            for item in lv.missing:
+                lines.append(f"      · {item}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+

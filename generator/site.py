@@ -1,0 +1,213 @@
+"""Generation, readable top to bottom: load → validate → catalogue → one build per edition → files.
+
+Every feature is a module listed in FEATURES, and each is handed the same `Build` (pages/build.py):
+- `files(build)`: the pages and data files it contributes, path → text or bytes;
+- `template_helpers(build)` (optional): {"filters": {...}, "globals": {...}} for every template;
+- `page_metadata(build)` (optional): front-matter keys for pages, by path, declared before any page
+  is rendered (JSON-LD);
+- `EDITIONS` (optional, default Chinese only): the editions it writes pages for. The English edition
+  shows the Chinese page, marked, wherever a feature has no English version, so both editions always
+  have the same paths.
+
+Generation runs once per edition per build. Nothing here knows MkDocs (engine/ does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from generator.features import compare, ladder
+from generator.features.calendar import pages as calendar_pages
+from generator.features.eligibility import page as eligibility_page
+from generator.pages import catalog_pages
+from generator.pages.build import Build
+from generator.pages.environment import template_environment
+from generator.publish import editor_schemas, feed, jsonld, opendata, permalinks
+from generator.publish.swap import swap_in
+from generator.source import parallel
+from generator.source.catalog import Catalog, build_catalog
+from generator.source.clock import build_date, strict_freshness
+from generator.source.load import load_project
+from generator.source.problems import CatalogError
+from generator.source.siteurl import configured_site_url
+from generator.source.validate import overdue_reviews, validate_project
+from generator.words.editions import EN, UNTRANSLATED, ZH, Words
+
+FEATURES: tuple[ModuleType, ...] = (
+    catalog_pages, calendar_pages, eligibility_page, compare, ladder, opendata, feed, jsonld, editor_schemas,
+)
+
+WATCHED_FOLDERS = ("programs", "syllabi", "content")
+PAGES_FOLDER = Path("content/pages")
+EN_PAGES_FOLDER = Path("content/pages-en")
+EN_CONFIG = "mkdocs.en.yml"
+EN_PREFIX = "en/"
+# From this many programmes, the features' files are made on all cores (source/parallel.py).
+PARALLEL_FROM_PROGRAMS = 200
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+
+log = logging.getLogger("catalog")
+
+
+def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
+    """Load and validate everything; overdue reviews warn, or fail in strict mode (CI)."""
+    raw, problems = load_project(root)
+    project, more = validate_project(raw)
+    problems += more
+    overdue = overdue_reviews(project, build_date())
+    if strict if strict is not None else strict_freshness():
+        problems += overdue
+    else:
+        for problem in overdue:
+            log.warning("warning: %s", problem)
+    if problems:
+        raise CatalogError(problems)
+    return build_catalog(project)
+
+
+def make_build(catalog: Catalog, words: Words, today: dt.date, site_url: str | None) -> Build:
+    """One edition's build context, with every feature's template helpers and page metadata in place."""
+    build = Build(catalog=catalog, today=today, site_url=site_url, words=words, env=template_environment())
+    for feature in FEATURES:  # every feature's helpers: an English page may show a Chinese-only feature's part
+        helpers = feature.template_helpers(build) if hasattr(feature, "template_helpers") else {}
+        build.env.filters.update(helpers.get("filters", {}))
+        build.env.globals.update(helpers.get("globals", {}))
+    build.page_meta = {
+        path: values for feature in edition_features(words) if hasattr(feature, "page_metadata")
+        for path, values in feature.page_metadata(build).items()
+    }
+    return build
+
+
+def edition_features(words: Words) -> tuple[ModuleType, ...]:
+    return tuple(f for f in FEATURES if words.lang in getattr(f, "EDITIONS", ("zh",)))
+
+
+def edition_files(build: Build) -> dict[str, str | bytes]:
+    """Every file the edition's features write, path → content."""
+    features = [f for f in edition_features(build.words) if hasattr(f, "files")]
+    in_parallel = parallel.worth_it(len(build.catalog.programs), PARALLEL_FROM_PROGRAMS)
+    files: dict[str, str | bytes] = {}
+    for part in parallel.run_all([lambda f=f: f.files(build) for f in features], in_parallel):
+        files.update(part)
+    return files
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    """One build's generated files: the Chinese edition's, and the English edition's (None without one)."""
+
+    catalog: Catalog
+    zh: dict[str, str | bytes]
+    en: dict[str, str | bytes] | None
+
+
+def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
+    """Validate, generate both editions once, and check that no published URL was lost."""
+    catalog = load_catalog(root, strict)
+    today, site_url = build_date(), configured_site_url(root)
+    zh = edition_files(make_build(catalog, ZH, today, site_url))
+    lost = permalinks.check(root, catalog, published_paths(root, zh))
+    if lost:
+        raise CatalogError(lost)
+    en = None
+    if english_configured(root):
+        own = edition_files(make_build(catalog, EN, today, english_url(site_url)))
+        en = with_fallbacks(own, zh, hand_written_pages(root), english_hand_written_pages(root))
+    return GeneratedSite(catalog, zh, en)
+
+
+# --- the two editions --------------------------------------------------------------------------------
+
+
+def hand_written_pages(root: Path) -> dict[str, str]:
+    """The Chinese edition's hand-written pages (content/pages/), by path."""
+    return _markdown_in(root / PAGES_FOLDER)
+
+
+def english_hand_written_pages(root: Path) -> dict[str, str]:
+    """The English edition's own hand-written pages (content/pages-en/), by path."""
+    return _markdown_in(root / EN_PAGES_FOLDER)
+
+
+def _markdown_in(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.glob("**/*.md"))}
+
+
+def english_configured(root: Path) -> bool:
+    """The project has an English edition when it has its MkDocs configuration."""
+    return (root / EN_CONFIG).is_file()
+
+
+def english_url(site_url: str | None) -> str | None:
+    """The English edition's address: the Chinese one's plus en/."""
+    if not site_url:
+        return site_url
+    return site_url.rstrip("/") + "/" + EN_PREFIX
+
+
+def with_fallbacks(own: dict[str, str | bytes], zh: dict[str, str | bytes], zh_pages: dict[str, str],
+                   en_pages: dict[str, str]) -> dict[str, str | bytes]:
+    """The English edition's generated files: its own, and for every other Chinese path the Chinese
+    page (marked, see fallback_page) or data file, so the language switcher never leads nowhere."""
+    files = dict(own)
+    for path, content in {**zh_pages, **zh}.items():
+        if path in files or path in en_pages:
+            continue
+        files[path] = fallback_page(content) if path.endswith(".md") and isinstance(content, str) else content
+    return files
+
+
+def fallback_page(markdown: str) -> str:
+    """A Chinese page in the English edition: the page whole, marked lang="zh", under the marker."""
+    found = _FRONT_MATTER.match(markdown)
+    front, body = (found.group(0), markdown[found.end():]) if found else ("", markdown)
+    return (
+        f"{front}\n"
+        f'!!! untranslated "{UNTRANSLATED}"\n\n'
+        "    This page has no English version yet; below is the Chinese page.\n\n"
+        f'<div lang="zh" markdown>\n\n{body.strip()}\n\n</div>\n'
+    )
+
+
+def published_paths(root: Path, zh_files: dict[str, str | bytes]) -> list[str]:
+    """Every site path: generated and hand-written pages, and the English edition's mirror (en/…).
+
+    The English edition has every path of the Chinese one (its own page or the fallback), plus its
+    own hand-written pages, so its paths need no rendering."""
+    paths = [*zh_files, *hand_written_pages(root)]
+    if english_configured(root):
+        paths += sorted(EN_PREFIX + path for path in {*paths, *english_hand_written_pages(root)})
+    return paths
+
+
+def generated_tree(root: Path, site: GeneratedSite) -> dict[str, str | bytes]:
+    """The whole Markdown tree of both editions, hand-written pages included (`catalog generate`)."""
+    tree: dict[str, str | bytes] = {**hand_written_pages(root), **site.zh}
+    if site.en is not None:
+        tree.update({EN_PREFIX + path: content
+                     for path, content in {**english_hand_written_pages(root), **site.en}.items()})
+    return tree
+
+
+def generate_to(root: Path, out: Path) -> int:
+    """Write the whole page tree as Markdown, for any static-site engine; swapped in only when complete."""
+    tree = generated_tree(root, generate_site(root))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    for path, content in tree.items():
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    swap_in(staging, out)
+    return len(tree)

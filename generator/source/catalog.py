@@ -1,0 +1,94 @@
+"""Stage 3: the resolved, read-only catalogue that rendering works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from generator.source.models import Body, Eligibility, Glossary, Level, Policy, Program, Syllabus
+from generator.source.validate import ValidProject
+
+# What a specialty takes from its family when it does not say otherwise.
+INHERITED_FIELDS = (
+    "bodies", "preconditions", "eligibility", "exam", "fees", "schedule",
+    "timeline", "registration", "certificate", "course", "policies",
+)
+
+
+def _inherit(specialty: Program, family: Program) -> Program:
+    update = {}
+    for name in INHERITED_FIELDS:
+        own = getattr(specialty, name)
+        if own is None or own == ():
+            update[name] = getattr(family, name)
+    return specialty.model_copy(update=update)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    programs: Mapping[str, Program]
+    syllabi: Mapping[str, Syllabus]
+    policies: Mapping[str, Policy]
+    bodies: Mapping[str, Body]
+    glossary: Glossary | None
+    # Reverse indexes, built once so templates never search.
+    citing_programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    body_programs: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    specialties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    program_syllabi: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def syllabi_of(self, program_id: str) -> list[Syllabus]:
+        return [self.syllabi[sid] for sid in self.program_syllabi.get(program_id, ())]
+
+    def level(self, program_id: str, level_id: str) -> Level | None:
+        return next((lv for lv in self.programs[program_id].levels if lv.id == level_id), None)
+
+    @staticmethod
+    def rules_for(program: Program, level_id: str | None) -> Eligibility | None:
+        """The eligibility rules that apply to one level of a programme (None: not published).
+
+        The only place that decides it: a level's own rules, else the programme-wide ones; none for a
+        level the source marks 待定. A programme without levels is asked with `level_id=None`."""
+        if level_id is None:
+            return program.eligibility
+        level = next(lv for lv in program.levels if lv.id == level_id)
+        if level.status == "unpublished":
+            return None
+        return level.eligibility or program.eligibility
+
+    @property
+    def policies_by_date(self) -> list[Policy]:
+        return sorted(self.policies.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
+
+
+def build_catalog(project: ValidProject) -> Catalog:
+    raw_programs = {found.value.id: found.value for found in project.programs}
+    programs = {
+        pid: _inherit(p, raw_programs[p.family]) if p.family else p for pid, p in sorted(raw_programs.items())
+    }
+    citing: dict[str, list[str]] = {}
+    by_body: dict[str, list[tuple[str, str]]] = {}
+    specialties: dict[str, list[str]] = {}
+    for pid, program in programs.items():
+        for policy in program.policies:
+            citing.setdefault(policy, []).append(pid)
+        for ref in program.bodies:
+            by_body.setdefault(ref.body, []).append((pid, ref.role))
+        if program.family:
+            specialties.setdefault(program.family, []).append(pid)
+    syllabi = {s.value.id: s.value for s in sorted(project.syllabi, key=lambda s: s.value.id)}
+    by_program: dict[str, list[str]] = {}
+    for sid, syllabus in syllabi.items():
+        by_program.setdefault(syllabus.program, []).append(sid)
+    return Catalog(
+        programs=MappingProxyType(programs),
+        syllabi=MappingProxyType(syllabi),
+        policies=MappingProxyType({p.value.id: p.value for p in project.policies}),
+        bodies=MappingProxyType({b.value.id: b.value for b in project.bodies}),
+        glossary=project.glossary.value if project.glossary else None,
+        citing_programs=MappingProxyType({k: tuple(v) for k, v in citing.items()}),
+        body_programs=MappingProxyType({k: tuple(v) for k, v in by_body.items()}),
+        specialties=MappingProxyType({k: tuple(v) for k, v in specialties.items()}),
+        program_syllabi=MappingProxyType({k: tuple(v) for k, v in by_program.items()}),
+    )
