@@ -5,7 +5,7 @@
     .venv/bin/python bench/bench.py --browser            # plus headless-Chromium measurements
 
 For each catalogue it builds the site twice, each build in a fresh subprocess:
-- ours: `generator.pipeline.build_site` (validate, generate, strict MkDocs build with the catalog plugin,
+- ours: `generator.build_site` (validate, generate, strict MkDocs build with the catalog plugin,
   jieba-segmented search, section-only navigation);
 - baseline: `catalog generate OUT` (the same Markdown), then plain `mkdocs build` with Material, default
   navigation (every page in the nav) and default search.
