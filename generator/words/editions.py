@@ -36,6 +36,16 @@ class Words:
     item_sep = "；"
     and_sep = " + "
 
+    # How the pages word things (pages/templates/): the Chinese values are what the pages printed.
+    marks_chinese = False  # Chinese source text is marked lang="zh" (under UNTRANSLATED where it stands alone)
+    other_lang = "en"  # the language of `other_name`
+    source_label = "来源："
+    untranslated_suffix = ""
+    note_sources = ("（来源：", "）")
+    eligibility_intro = ""
+    eligibility_header = "| 条款 | 原文 | 结构化解读（全部满足） |"
+    eligibility_adds = ""
+
     level = labels.LEVEL_NAME
     education = labels.EDUCATION
     major = labels.MAJOR
@@ -114,6 +124,15 @@ class EnglishWords(Words):
     list_sep = ", "
     item_sep = "; "
     and_sep = " + "
+
+    marks_chinese = True
+    other_lang = "zh"
+    source_label = "Source: "
+    untranslated_suffix = f" ({UNTRANSLATED_SHORT})"
+    note_sources = (" (Source: ", ")")
+    eligibility_intro = "The source introduces the list: "
+    eligibility_header = "| Clause | Source wording (Chinese) | Our structured reading (all must hold) |"
+    eligibility_adds = "The source adds: "
 
     level = {
         "junior": "Junior", "intermediate": "Intermediate", "senior": "Senior",
