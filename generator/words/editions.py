@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
-from generator.source.models import Condition, Fee, Names, Offset, ScheduleRule
+from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus
 
 if TYPE_CHECKING:
     from generator.source.catalog import Catalog
@@ -46,6 +46,58 @@ class Words:
     eligibility_header = "| 条款 | 原文 | 结构化解读（全部满足） |"
     eligibility_adds = ""
 
+    # Page words (pages/templates/): what the Chinese pages printed, word for word.
+    table_head = "| 项目 | 内容 |"
+    colon = "："
+    body_sep = "、"
+    chinese_attr = ""  # after a heading's id: the heading is source text
+    source_wording = "原文："
+    sources_heading = "来源与说明"
+    level_unpublished_mark = "（待定）"
+    every_level = "全部级别"
+    ladder_heading = "级别阶梯"
+    ladder_no_levels = "本项目原文未分级别，没有级别阶梯：报考条件不区分级别，见上文。"
+    ladder_entry = "起点级别：报考条件见上文。"
+    ladder_linked = "持较低级别证书，可按以下条款报考（同一条款内的各项需同时满足）："
+    ladder_none_linked = "各级别之间没有持证晋升的条款：每个级别都按各自的报考条件单独报考。"
+    bodies_title = "颁证与培训机构"
+    bodies_heading = "颁证与培训机构"
+    bodies_table_head = "| 机构 | 类型 | 相关项目数 |"
+    body_short_name = "简称"
+    body_kind = "类型"
+    body_founded = "成立时间"
+    body_websites = "网址"
+    body_programs = "相关证书项目"
+    body_no_programs = "暂无。"
+    body_facts = "机构信息"
+    body_facts_head = "| 时间 | 内容 |"
+    body_contacts = "联系方式"
+    glossary_title = "术语表"
+    policies_title = "政策文件"
+    policies_description = "证书项目所依据和引用的政策文件。"
+    policies_intro = "按发布时间倒序排列；另见[政策时间线](/policies/timeline.md)。"
+    policies_table_head = "| 发布时间 | 文件 | 文号 | 发文机构 |"
+    policy_timeline_title = "政策时间线"
+    policy_kind_label = "类型"
+    policy_number = "文号"
+    policy_issuer = "发文机构"
+    policy_issued = "成文日期"
+    policy_published = "发布日期"
+    policy_effective = "施行日期"
+    policy_links = "原文链接"
+    policy_points = "要点"
+    policy_cited_by = "引用本文件的证书项目"
+    policy_no_citing = "暂无项目引用。"
+    syllabi_title = "课程大纲"
+    syllabus_list_intro = "原文按级别分别给出大纲："
+    syllabus_program = "证书项目"
+    syllabus_level = "级别"
+    syllabus_issuer = "颁证单位"
+    syllabus_checked = "信息核实"
+    syllabus_source = "来源"
+    permanent_link = "永久链接"
+    back_to = "返回 "
+
     level = labels.LEVEL_NAME
     education = labels.EDUCATION
     major = labels.MAJOR
@@ -60,6 +112,53 @@ class Words:
     weekday = labels.WEEKDAY
     role = labels.ROLE
     certificate_scheme = labels.CERTIFICATE_SCHEME
+
+    def text(self, zh: str, en: str | None) -> str:
+        """Free text in the edition's language where the data has it, else the Chinese."""
+        return zh
+
+    def chinese(self, html: str) -> str:
+        """Chinese source text (already made safe) inside a sentence: marked where the edition is not Chinese."""
+        return html
+
+    def paren(self, text: str) -> str:
+        return f"（{text}）"
+
+    def checked_on(self, date: str) -> str:
+        return f"信息核实于 {date}。"
+
+    def ladder_caption(self, name: str) -> str:
+        return f"{name}的级别，由低到高："
+
+    def ladder_unpublished(self, below: str) -> str:
+        return f"本级别报考条件未公布（原文标注“待定”）：持{below}证书能否报考，{self.not_published}。"
+
+    def ladder_not_linked(self, below: str) -> str:
+        return f"报考条件中没有以本项目较低级别证书为依据的条款：持{below}证书不能据此报考，须另按上文条款。"
+
+    def ladder_clause(self, clause: str) -> str:
+        return f"第 {clause} 条："
+
+    def policy_title(self, policy: Policy) -> str:
+        return policy.title
+
+    def policy_full_title(self, policy: Policy) -> str:
+        """The title with the document number, as the document is cited."""
+        return policy.title + (f"（{policy.number}）" if policy.number else "")
+
+    def policy_other_title(self, policy: Policy) -> str:
+        return policy.title_en
+
+    def syllabus_name(self, syllabus: Syllabus, catalog: Catalog) -> str:
+        return syllabus.title
+
+    def syllabus_description(self, syllabus: Syllabus, catalog: Catalog) -> str:
+        program = catalog.programs[syllabus.program]
+        level = catalog.level(syllabus.program, syllabus.level) if syllabus.level else None
+        return program.name.zh + (f"（{level.name.zh}）" if level else "") + "课程大纲"
+
+    def syllabus_list_title(self, name: str) -> str:
+        return f"{name} 课程大纲"
 
     def name(self, names: Names) -> str:
         return names.zh
@@ -133,6 +232,59 @@ class EnglishWords(Words):
     eligibility_intro = "The source introduces the list: "
     eligibility_header = "| Clause | Source wording (Chinese) | Our structured reading (all must hold) |"
     eligibility_adds = "The source adds: "
+
+    table_head = "| Item | Details |"
+    colon = ": "
+    body_sep = "; "
+    chinese_attr = ' lang="zh"'
+    source_wording = "Source wording (Chinese): "
+    sources_heading = "Sources and notes"
+    level_unpublished_mark = " (not published)"
+    every_level = "All levels"
+    ladder_heading = "Level ladder"
+    ladder_no_levels = ("The source does not split this programme into levels, so there is no ladder: the same "
+                        "eligibility rules apply to everyone (see above).")
+    ladder_entry = "First level: see its eligibility rules above."
+    ladder_linked = "Holders of a lower level qualify under these clauses (everything in a clause must hold):"
+    ladder_none_linked = "No clause links the levels: each level is applied for on its own rules."
+    bodies_title = "Bodies"
+    bodies_heading = "Issuing and training bodies"
+    bodies_table_head = "| Body | Kind (Chinese) | Programmes |"
+    body_short_name = "Short name"
+    body_kind = "Kind (Chinese)"
+    body_founded = "Founded"
+    body_websites = "Websites"
+    body_programs = "Programmes"
+    body_no_programs = "None yet."
+    body_facts = "About the body"
+    body_facts_head = "| Date | Fact (Chinese) |"
+    body_contacts = "Contacts"
+    glossary_title = "Glossary"
+    policies_title = "Policies"
+    policies_description = "The policy documents the certification programmes rest on and cite."
+    policies_intro = ("Newest first; see also the [policy timeline](/policies/timeline.md). Document numbers and "
+                      "issuers are given as printed, in Chinese.")
+    policies_table_head = "| Published | Document | Number | Issuer (Chinese) |"
+    policy_timeline_title = "Policy timeline"
+    policy_kind_label = "Kind"
+    policy_number = "Number"
+    policy_issuer = "Issuer"
+    policy_issued = "Signed"
+    policy_published = "Published"
+    policy_effective = "In force"
+    policy_links = "Original"
+    policy_points = "Key points"
+    policy_cited_by = "Programmes citing this document"
+    policy_no_citing = "No programme cites it yet."
+    syllabi_title = "Syllabi"
+    syllabus_list_intro = "The source gives a syllabus for each level:"
+    syllabus_program = "Programme"
+    syllabus_level = "Level"
+    syllabus_issuer = "Issuer"
+    syllabus_checked = "Facts checked"
+    syllabus_source = "Source"
+    permanent_link = "Permanent link"
+    back_to = "Back to "
 
     level = {
         "junior": "Junior", "intermediate": "Intermediate", "senior": "Senior",
@@ -224,6 +376,53 @@ class EnglishWords(Words):
               "October", "November", "December")
     # Units the sources print after an amount in yuan.
     UNITS = {None: "", "元": "", "元/人": " per person", "元/次": " per attempt", "元/人/次": " per person per attempt"}
+
+    def text(self, zh: str, en: str | None) -> str:
+        return en or zh
+
+    def chinese(self, html: str) -> str:
+        return f'<span lang="zh">{html}</span>'
+
+    def paren(self, text: str) -> str:
+        return f" ({text})"
+
+    def checked_on(self, date: str) -> str:
+        return f"Facts checked on {date}."
+
+    def ladder_caption(self, name: str) -> str:
+        return f"Levels of {name}, lowest first: "
+
+    def ladder_unpublished(self, below: str) -> str:
+        return (f'The source marks this level <span lang="zh">待定</span> (to be decided): whether a {below} '
+                "certificate qualifies is not published.")
+
+    def ladder_not_linked(self, below: str) -> str:
+        return (f"No clause of this level builds on a lower level of this programme: a {below} certificate does "
+                "not by itself qualify; apply under the clauses above.")
+
+    def ladder_clause(self, clause: str) -> str:
+        return f"Clause {clause}: "
+
+    def policy_title(self, policy: Policy) -> str:
+        return policy.title_en
+
+    def policy_full_title(self, policy: Policy) -> str:
+        return policy.title_en
+
+    def policy_other_title(self, policy: Policy) -> str:
+        return Words.policy_full_title(self, policy)
+
+    def syllabus_name(self, syllabus: Syllabus, catalog: Catalog) -> str:
+        """An English syllabus title, from the programme's and level's English names."""
+        program = catalog.programs[syllabus.program]
+        level = catalog.level(syllabus.program, syllabus.level) if syllabus.level else None
+        return f"{program.name.en} syllabus" + (f": {level.name.en}" if level else "")
+
+    def syllabus_description(self, syllabus: Syllabus, catalog: Catalog) -> str:
+        return self.syllabus_name(syllabus, catalog)
+
+    def syllabus_list_title(self, name: str) -> str:
+        return f"{name} syllabi"
 
     def name(self, names: Names) -> str:
         return names.en
