@@ -97,6 +97,22 @@ class Words:
     syllabus_source = "来源"
     permanent_link = "永久链接"
     back_to = "返回 "
+    no_levels_short = "未分级别"
+    programs_title = "证书项目目录"
+    programs_description = "碳市场相关职业技能证书项目一览，可按机构和级别筛选。"
+    programs_columns = ("项目", "类型", "相关机构", "级别")
+    filter_count_attr = ""
+    filter_body = "相关机构"
+    filter_level = "级别"
+    filter_all = "全部"
+    filter_empty = "没有符合条件的项目。请放宽筛选条件。"
+    by_body = "按机构"
+    by_level = "按级别"
+    compare_title = "项目对比"
+    compare_description = ("并排比较碳市场职业技能证书项目：颁证单位、级别、报考条件、考试形式与及格线、费用、考试时间、"
+                           "下一场考试和证书有效期。")
+    compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
+    compare_all = "全部项目一览"
 
     level = labels.LEVEL_NAME
     education = labels.EDUCATION
@@ -112,6 +128,19 @@ class Words:
     weekday = labels.WEEKDAY
     role = labels.ROLE
     certificate_scheme = labels.CERTIFICATE_SCHEME
+
+    def programs_intro(self, count: int) -> str:
+        return f"共 {count} 个项目。可按颁证单位和级别筛选；未启用 JavaScript 时，可使用下方的分组列表。"
+
+    def compare_intro(self, add_button: str) -> str:
+        return ("勾选两到三个项目，即可并排比较它们的颁证单位、级别、报考条件摘要、考试形式与及格线、费用、考试时间、"
+                f"下一场考试和证书有效期。原文没有公布的内容显示为“{self.not_published}”。所选项目保存在本页网址中"
+                "（例如 `?ids=carbon-asset-manager,carbon-emission-manager`），复制网址即可分享；"
+                f"每个项目页面的“{add_button}”按钮也会把项目加入这里。")
+
+    def compare_all_intro(self, count: int, today: str) -> str:
+        return (f"下表列出全部 {count} 个项目的同样信息。报考条件摘要是我们对原文条款的结构化解读，条款原文见各项目页面；"
+                f"“下一场考试”按公布的考试规则从 {today} 起推算，以主办方通知为准。")
 
     def text(self, zh: str, en: str | None) -> str:
         """Free text in the edition's language where the data has it, else the Chinese."""
@@ -285,6 +314,24 @@ class EnglishWords(Words):
     syllabus_source = "Source"
     permanent_link = "Permanent link"
     back_to = "Back to "
+    no_levels_short = "No levels in the source"
+    programs_title = "Programmes"
+    programs_description = "Carbon-market vocational certification programmes in China, filterable by body and level."
+    programs_columns = ("Programme", "Type", "Bodies", "Levels")
+    filter_count_attr = ' data-count-text="Showing {shown} of {total} programmes"'
+    filter_body = "Body"
+    filter_level = "Level"
+    filter_all = "All"
+    filter_empty = "No programme matches. Widen the filter."
+    by_body = "By body"
+    by_level = "By level"
+    compare_title = "Compare programmes"
+    # As front matter (the Chinese value has always been written bare).
+    compare_description = ('"Compare carbon-market certification programmes side by side: issuer, levels, eligibility, '
+                           'exam and pass mark, fees, exam dates, next session and certificate validity."')
+    compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
+                        "facts for every programme.")
+    compare_all = "All programmes"
 
     level = {
         "junior": "Junior", "intermediate": "Intermediate", "senior": "Senior",
@@ -376,6 +423,22 @@ class EnglishWords(Words):
               "October", "November", "December")
     # Units the sources print after an amount in yuan.
     UNITS = {None: "", "元": "", "元/人": " per person", "元/次": " per attempt", "元/人/次": " per person per attempt"}
+
+    def programs_intro(self, count: int) -> str:
+        return (f"{count} programmes. Filter them by body and level; without JavaScript, use the grouped lists below "
+                "the table.")
+
+    def compare_intro(self, add_button: str) -> str:
+        return ("Tick two or three programmes to see them side by side: issuer, levels, a summary of the eligibility "
+                "rules, exam format and pass mark, fees, exam dates, next session and certificate validity. What the "
+                f"sources do not publish reads “{self.not_published}”. The selection is kept in this page's address "
+                "(for example `?ids=carbon-asset-manager,carbon-emission-manager`), so you can share it; the "
+                f"“{add_button}” button on every programme page adds to it.")
+
+    def compare_all_intro(self, count: int, today: str) -> str:
+        return (f"The same facts for all {count} programmes. The eligibility summary is our structured reading of the "
+                "source's clauses (the clauses themselves are on each programme page); the next session is dated "
+                f"from the published exam rule from {today}, and the organiser's notice decides.")
 
     def text(self, zh: str, en: str | None) -> str:
         return en or zh
