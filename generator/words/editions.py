@@ -16,7 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
-from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus
+from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
 
 if TYPE_CHECKING:
     from generator.source.catalog import Catalog
@@ -113,6 +113,72 @@ class Words:
                            "下一场考试和证书有效期。")
     compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
     compare_all = "全部项目一览"
+    field_sep = "、"
+    comma = "，"
+    in_chinese = ""
+    specialties = "系列专业"
+    at_a_glance = "概览"
+    glance_bodies = "颁证/主办"
+    glance_links = "官方平台"
+    glance_levels = "级别"
+    occupation_code = "职业编码"
+    glance_exam = "考试形式"
+    glance_dates = "考试时间"
+    glance_fees = "费用"
+    occupation = "职业定义"
+    work_types = "工种："
+    eligibility = "报考条件"
+    preconditions = "所有级别均须满足："
+    focus = "培养方向："
+    programme_rules_apply = "适用上方的统一报考条件。"
+    eligibility_label = "报考条件："
+    syllabus_label = "课程大纲："
+    exam = "考试"
+    exam_format = "形式"
+    question_types = "题型"
+    exam_question_count = "题量"
+    exam_total_points = "总分"
+    exam_pass_mark = "及格线"
+    exam_duration = "时长"
+    exam_times = "场次时间"
+    exam_subjects = "考试科目"
+    exam_platform = "考试平台"
+    exam_proctoring = "监考方式"
+    exam_validity = "报名有效期"
+    exam_label = "考试安排："
+    fees = "费用"
+    fees_head = "| 项目 | 金额 | 原文 |"
+    schedule = "考试时间安排"
+    times_label = "场次："
+    schedule_label = "考试时间："
+    timeline = "报考流程与时间线"
+    timeline_head = "| 环节 | 原文 | 相对考试日期 |"
+    timeline_label = "流程时间线："
+    course = "课程与大纲"
+    course_head = "| 类别 | 模块 | 课时 | 课节 |"
+    delivery = "培训形式："
+    registration = "报名材料与照片要求"
+    submission = "提交方式："
+    photo = "照片要求"
+    photo_size = "尺寸："
+    registration_label = "报名材料："
+    certificate = "证书与查询"
+    certificate_name = "证书名称"
+    certificate_issuer = "颁发单位"
+    certificate_fields = "证书内容"
+    certificate_validity = "有效期"
+    verification = "查询方式："
+    certificate_usage = "证书使用说明："
+    certificate_benefits = "持证权益："
+    certificate_label = "证书信息："
+    audience = "培训对象与目标"
+    audiences = "培训对象："
+    objectives = "培养目标："
+    skills = "职业技能："
+    facts = "职业前景与市场数据"
+    facts_head = "| 时间 | 内容 | 来源 |"
+    policies = "相关政策"
+    no_policies = "原文未引用政策文件。"
 
     level = labels.LEVEL_NAME
     education = labels.EDUCATION
@@ -128,6 +194,42 @@ class Words:
     weekday = labels.WEEKDAY
     role = labels.ROLE
     certificate_scheme = labels.CERTIFICATE_SCHEME
+
+    @property
+    def level_unpublished_rules(self) -> str:
+        return f"本级别原文标注“待定”：报考条件{self.not_published}。"
+
+    def specialty_of(self, family: str, document: str | None) -> str:
+        """A specialty's note, with links to its family and to its own document's page."""
+        own = f"；本专业另有单独文件，见 {document}" if document else ""
+        return f"本专业属于 {family}，报考条件、考试与报名规则沿用该系列的通知{own}。"
+
+    def question_count(self, count: int) -> str:
+        return f" {count} 道"
+
+    def points_each(self, points: int) -> str:
+        return f"，每题 {points} 分"
+
+    def points(self, points: int) -> str:
+        return f"{points} 分"
+
+    def hours(self, hours: int) -> str:
+        return f"{hours} 小时"
+
+    def lessons(self, lessons: int) -> str:
+        return f"{lessons} 讲"
+
+    def fee_cell(self, fee: Fee) -> str:
+        return f"{int(fee.amount)} {fee.unit or '元'}" if fee.amount is not None else self.not_published
+
+    def our_reading(self, reading: str, rule: str) -> str:
+        return f"我们的理解：{reading}（{rule}）。"
+
+    def step_label(self, step: TimelineStep) -> str:
+        return step.label
+
+    def step_text(self, step: TimelineStep) -> str:
+        return step.text
 
     def programs_intro(self, count: int) -> str:
         return f"共 {count} 个项目。可按颁证单位和级别筛选；未启用 JavaScript 时，可使用下方的分组列表。"
@@ -332,6 +434,72 @@ class EnglishWords(Words):
     compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
                         "facts for every programme.")
     compare_all = "All programmes"
+    field_sep = "; "
+    comma = ", "
+    in_chinese = " (in Chinese)"
+    specialties = "Specialties"
+    at_a_glance = "At a glance"
+    glance_bodies = "Issuer and organisers"
+    glance_links = "Official platforms"
+    glance_levels = "Levels"
+    occupation_code = "Occupation code"
+    glance_exam = "Exam"
+    glance_dates = "Exam dates"
+    glance_fees = "Fees"
+    occupation = "Occupation"
+    work_types = "Work types:"
+    eligibility = "Eligibility"
+    preconditions = "Every level also requires:"
+    focus = f"Focus ({UNTRANSLATED_SHORT}): "
+    programme_rules_apply = "The programme-wide rules above apply."
+    eligibility_label = "Eligibility: "
+    syllabus_label = "Syllabus: "
+    exam = "Exam"
+    exam_format = "Format"
+    question_types = "Question types"
+    exam_question_count = "Number of questions"
+    exam_total_points = "Total points"
+    exam_pass_mark = "Pass mark"
+    exam_duration = "Duration"
+    exam_times = "Times"
+    exam_subjects = "Subjects (Chinese)"
+    exam_platform = "Platform (Chinese)"
+    exam_proctoring = "Proctoring (Chinese)"
+    exam_validity = "Registration valid for (Chinese)"
+    exam_label = "Exam: "
+    fees = "Fees"
+    fees_head = "| Item | Amount | Source wording (Chinese) |"
+    schedule = "Exam dates"
+    times_label = "Times: "
+    schedule_label = "Exam dates: "
+    timeline = "Steps and timeline"
+    timeline_head = "| Step | Source wording (Chinese) | Relative to the exam date |"
+    timeline_label = "Timeline: "
+    course = "Course and syllabus"
+    course_head = "| Category (Chinese) | Module (Chinese) | Hours | Lessons |"
+    delivery = "Delivery (Chinese): "
+    registration = "Registration documents and photo"
+    submission = "Submission (Chinese): "
+    photo = "Photo requirements"
+    photo_size = "Size (Chinese): "
+    registration_label = "Registration documents: "
+    certificate = "Certificate and verification"
+    certificate_name = "Certificate name (Chinese)"
+    certificate_issuer = "Issued by"
+    certificate_fields = "Fields on the certificate (Chinese)"
+    certificate_validity = "Validity"
+    verification = "Verification:"
+    certificate_usage = "Using the certificate:"
+    certificate_benefits = "What holders get:"
+    certificate_label = "Certificate: "
+    audience = "Audience and aims"
+    audiences = "Who the training is for:"
+    objectives = "Aims:"
+    skills = "Skills:"
+    facts = "Career and market facts"
+    facts_head = "| Date | Fact (Chinese) | Source |"
+    policies = "Related policies"
+    no_policies = "The source cites no policy document."
 
     level = {
         "junior": "Junior", "intermediate": "Intermediate", "senior": "Senior",
@@ -423,6 +591,43 @@ class EnglishWords(Words):
               "October", "November", "December")
     # Units the sources print after an amount in yuan.
     UNITS = {None: "", "元": "", "元/人": " per person", "元/次": " per attempt", "元/人/次": " per person per attempt"}
+
+    @property
+    def level_unpublished_rules(self) -> str:
+        return (f'The source marks this level <span lang="zh">待定</span> (to be decided): eligibility rules '
+                f"{self.not_published.lower()}.")
+
+    def specialty_of(self, family: str, document: str | None) -> str:
+        own = f". It also has a document of its own: see {document}" if document else ""
+        return (f"This specialty belongs to {family}: its eligibility, exam and registration rules follow that "
+                f"family's notice{own}.")
+
+    def question_count(self, count: int) -> str:
+        return f", {count} questions"
+
+    def points_each(self, points: int) -> str:
+        return f", {points} points each"
+
+    def points(self, points: int) -> str:
+        return f"{points} points"
+
+    def hours(self, hours: int) -> str:
+        return f"{hours} hours"
+
+    def lessons(self, lessons: int) -> str:
+        return str(lessons)
+
+    def fee_cell(self, fee: Fee) -> str:
+        return self.amount(fee)
+
+    def our_reading(self, reading: str, rule: str) -> str:
+        return f"Our reading: {rule}."
+
+    def step_label(self, step: TimelineStep) -> str:
+        return self.timeline_kind[step.kind]
+
+    def step_text(self, step: TimelineStep) -> str:
+        return f"{step.label}：{step.text}"
 
     def programs_intro(self, count: int) -> str:
         return (f"{count} programmes. Filter them by body and level; without JavaScript, use the grouped lists below "
