@@ -49,7 +49,7 @@ class Words:
     # Page words (pages/templates/): what the Chinese pages printed, word for word.
     table_head = "| 项目 | 内容 |"
     colon = "："
-    body_sep = "、"
+    long_list_sep = "、"  # between longer items: names of bodies, certificate fields
     chinese_attr = ""  # after a heading's id: the heading is source text
     source_wording = "原文："
     sources_heading = "来源与说明"
@@ -113,7 +113,6 @@ class Words:
                            "下一场考试和证书有效期。")
     compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
     compare_all = "全部项目一览"
-    field_sep = "、"
     comma = "，"
     in_chinese = ""
     specialties = "系列专业"
@@ -366,7 +365,7 @@ class EnglishWords(Words):
 
     table_head = "| Item | Details |"
     colon = ": "
-    body_sep = "; "
+    long_list_sep = "; "
     chinese_attr = ' lang="zh"'
     source_wording = "Source wording (Chinese): "
     sources_heading = "Sources and notes"
@@ -434,7 +433,6 @@ class EnglishWords(Words):
     compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
                         "facts for every programme.")
     compare_all = "All programmes"
-    field_sep = "; "
     comma = ", "
     in_chinese = " (in Chinese)"
     specialties = "Specialties"
