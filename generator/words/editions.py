@@ -2,7 +2,8 @@
 
 The site has two editions: Chinese (the source language, the site root) and English (under /en/).
 Modules that decide *what* a page says (compare.py, ladder.py, english.py) ask a `Words` object
-*how* to say it, so the same logic serves both editions and templates stay thin.
+*how* to say it, so the same logic serves both editions and templates stay thin. The page templates
+(pages/templates/, one per page for both editions) take every word they print from it too (`w`).
 
 The Chinese words are labels.py and phrases.py, unchanged, so the Chinese pages keep
 saying exactly what they said. The English words are below. English text that describes data is
@@ -89,6 +90,9 @@ class Words:
     policy_cited_by = "引用本文件的证书项目"
     policy_no_citing = "暂无项目引用。"
     syllabi_title = "课程大纲"
+    syllabi_intro = ""
+    syllabus_untranslated = ""  # the note above a syllabus whose text the edition shows in Chinese
+    then_source_wording = ""  # between a precondition's reading and its wording, where both are shown
     syllabus_list_intro = "原文按级别分别给出大纲："
     syllabus_program = "证书项目"
     syllabus_level = "级别"
@@ -407,6 +411,9 @@ class EnglishWords(Words):
     policy_cited_by = "Programmes citing this document"
     policy_no_citing = "No programme cites it yet."
     syllabi_title = "Syllabi"
+    syllabi_intro = "The syllabi are the sources' own unit and topic lists, in Chinese."
+    syllabus_untranslated = "The units, topics and points below are the source's own wording, in Chinese."
+    then_source_wording = ". Source wording: "
     syllabus_list_intro = "The source gives a syllabus for each level:"
     syllabus_program = "Programme"
     syllabus_level = "Level"
