@@ -5,9 +5,9 @@ from __future__ import annotations
 from generator.pages.build import Build
 from generator.pages.markup import attr, html_text, inline, meta
 from generator.source.catalog import Catalog
-from generator.source.models import Eligibility, Fee, Note, Program, Syllabus
+from generator.source.models import Fee, Note, Program, Syllabus
 from generator.words import labels
-from generator.words.editions import UNTRANSLATED, UNTRANSLATED_SHORT, Words
+from generator.words.editions import UNTRANSLATED, Words
 from generator.words.phrases import source_label
 
 EDITIONS = ("zh", "en")  # generator/site.py: both editions have their own version
@@ -41,13 +41,6 @@ def collect_notes(program: Program) -> list[Note]:
     return list(dict.fromkeys(notes))
 
 
-def eligibility_of(program: Program, level_id: str | None = None) -> Eligibility | None:
-    if level_id:
-        level = next(lv for lv in program.levels if lv.id == level_id)
-        return level.eligibility or program.eligibility
-    return program.eligibility
-
-
 def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
     """(level id, [(programme, level)]) for every level id some programme has."""
     grouped = [(lid, [(p, lv) for p in programs for lv in p.levels if lv.id == lid]) for lid in labels.LEVEL_ORDER]
@@ -79,13 +72,6 @@ def search_keywords(program: Program, words: Words) -> list[str]:
     return [words.other_name(program.name), *code]
 
 
-def syllabus_name(catalog: Catalog, syllabus: Syllabus) -> str:
-    """An English syllabus title, from the programme's and level's English names."""
-    program = catalog.programs[syllabus.program]
-    level = catalog.level(syllabus.program, syllabus.level) if syllabus.level else None
-    return f"{program.name.en} syllabus" + (f": {level.name.en}" if level else "")
-
-
 def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -106,16 +92,14 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
         "filters": dict(
             inline=inline, attr=attr, meta=meta, h=html_text, source=source_label, capitalize_first=capitalize_first,
             date=words.date, offset=words.offset, rule=words.rule, fee_line=words.fee_line,
-            condition=lambda c: words.condition(c, catalog), cond=lambda c: words.condition(c, catalog),
+            condition=lambda c: words.condition(c, catalog),
         ),
         "globals": dict(
-            labels=labels, catalog=catalog, w=words, NOT_PUBLISHED=words.not_published, today=build.today,
-            UNTRANSLATED=UNTRANSLATED, UNTRANSLATED_SHORT=UNTRANSLATED_SHORT,
-            fees_by_kind=fees_by_kind, collect_notes=collect_notes, eligibility_of=eligibility_of,
-            syllabus_url=syllabus_url, level_sort_key=level_sort_key, search_boost=search_boost, body_ids=body_ids,
+            catalog=catalog, w=words, NOT_PUBLISHED=words.not_published, today=build.today,
+            UNTRANSLATED=UNTRANSLATED, fees_by_kind=fees_by_kind, collect_notes=collect_notes,
+            syllabus_url=syllabus_url, search_boost=search_boost, body_ids=body_ids,
             roles_by_program=lambda body_id: roles_by_program(catalog, body_id, words),
             search_keywords=lambda program: search_keywords(program, words),
-            syllabus_name=lambda syllabus: syllabus_name(catalog, syllabus),
             permalink=build.url,
         ),
     }
