@@ -1,9 +1,11 @@
-"""The eligibility self-check: the shared vectors through both engines, the profile contract, the CLI.
+"""The eligibility self-check: the shared cases through both engines, the profile contract, the CLI.
 
-The vectors (tests/eligibility_vectors.yaml) are the oracle. The Python engine must give exactly the
-expected result; the JavaScript engine (site_overrides/assets/eligibility.js, run in Node by
-tests/js/run_vectors.mjs) must give exactly what Python gives, on every vector and on a few hundred
-generated profiles. The browser run of the same module is in tests/browser/test_eligibility_widget.py.
+The cases are the oracle: each programme's own in programs/cases/<id>.yaml, beside its data, and any
+that are about no one programme in tests/eligibility_vectors.yaml (docs/eligibility.md, "Test cases").
+The Python engine must give exactly the expected result; the JavaScript engine
+(site_overrides/assets/eligibility/engine.js, run in Node by tests/js/run_vectors.mjs) must give
+exactly what Python gives, on every case and on a few hundred generated profiles. The browser run of
+the same module is in tests/browser/test_eligibility_widget.py.
 """
 
 from __future__ import annotations
@@ -27,19 +29,46 @@ from generator.source.models import Condition
 from .conftest import ROOT
 
 VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
+PROGRAM_CASES = ROOT / "programs" / "cases"
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
-ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility.js"
+ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "engine.js"
+WIDGET_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "widget.js"
 GENERATED_PROFILES = 250
+CASE_KEYS = {"id", "about", "profile", "expect"}
+
+
+def case_files() -> list[Path]:
+    """Every file of cases: the programmes' own (programs/cases/<id>.yaml), then the generic ones."""
+    return [*sorted(PROGRAM_CASES.glob("*.yaml")), VECTORS]
+
+
+def load_case_file(path: Path) -> list[dict]:
+    """The cases of one file, each with `program` (an id or a list) and `source` (the file).
+
+    In programs/cases/<id>.yaml a case runs for that programme, or for the file's `programs` list
+    (a family and the specialties that share its rules); in tests/eligibility_vectors.yaml each case
+    names its `program`.
+    """
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    source = path.relative_to(ROOT).as_posix()
+    cases = data.get("cases") or []
+    if path.parent == PROGRAM_CASES:
+        programs = data.get("programs", [path.stem])
+        assert path.stem in programs, f"{source}: `programs` must include {path.stem}"
+        for case in cases:
+            assert set(case) <= CASE_KEYS, f"{source}: {case.get('id')}: unknown keys {set(case) - CASE_KEYS}"
+        return [{**case, "program": programs, "source": source} for case in cases]
+    return [{**case, "source": source} for case in cases]
 
 
 def load_vectors() -> list[dict]:
-    """One entry per (case, programme): a case may name several programmes that share rules."""
-    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
+    """One entry per (case, programme): a case may run for several programmes that share rules."""
     out = []
-    for case in data["cases"]:
-        programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
-        for program in programs:
-            out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
+    for path in case_files():
+        for case in load_case_file(path):
+            programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
+            for program in programs:
+                out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
     return out
 
 
@@ -78,10 +107,20 @@ def test_python_engine_matches_vector(catalog, case):
 
 
 def test_vector_ids_are_unique_and_programmes_exist(catalog):
-    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
-    ids = [c["id"] for c in data["cases"]]
+    ids = [c["id"] for path in case_files() for c in load_case_file(path)]
     assert len(ids) == len(set(ids))
     assert {c["program"] for c in VECTOR_CASES} <= set(catalog.programs)
+    # A programme's cases file is named after a programme, and the data loader never reads it.
+    assert {p.stem for p in PROGRAM_CASES.glob("*.yaml")} <= set(catalog.programs)
+    assert not any(path.is_relative_to(PROGRAM_CASES) for path in loaded_files())
+
+
+def loaded_files() -> list[Path]:
+    """The files the data loader reads."""
+    from generator.source.load import load_project
+
+    project, _ = load_project(ROOT)
+    return [doc.path for doc in project.documents]
 
 
 def _route_met(catalog, program, route, profile) -> bool:
@@ -157,12 +196,14 @@ def test_every_level_of_every_programme_gets_an_answer(catalog):
 
 
 def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
-    sources = {path: path.read_text(encoding="utf-8") for path in (ROOT / "generator/eligibility.py", ENGINE_JS)}
+    python = ROOT / "generator" / "features" / "eligibility"
+    paths = (python / "engine.py", python / "rules_json.py", ENGINE_JS, WIDGET_JS)
+    sources = {path: path.read_text(encoding="utf-8") for path in paths}
     for pid in set(catalog.programs) - set(E.SPECIAL_SCHEMES):
         for path, text in sources.items():
             assert pid not in text, f"{path.name} names the programme {pid}"
     # The special schemes appear in Python only where the public contract is described.
-    assert not any(s in sources[ENGINE_JS] for s in E.SPECIAL_SCHEMES if s != "other")
+    assert not any(s in sources[js] for s in E.SPECIAL_SCHEMES if s != "other" for js in (ENGINE_JS, WIDGET_JS))
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import {
   evaluateProgram, profileFromQuery, profileToQuery, publicResult,
-} from "../../site_overrides/assets/eligibility.js";
+} from "../../site_overrides/assets/eligibility/engine.js";
 
 const [rulesPath, casesPath] = process.argv.slice(2);
 if (!rulesPath || !casesPath) {
