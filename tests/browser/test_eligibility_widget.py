@@ -325,7 +325,7 @@ def test_browser_engine_agrees_with_python(page, catalog):
     cases += [{"program": pid, "profile": p} for p in generated_profiles(catalog, 200) for pid in catalog.programs]
     results = page.evaluate(
         """async (cases) => {
-            const engine = await import(new URL("../assets/eligibility.js", location.href).href);
+            const engine = await import(new URL("../assets/eligibility/engine.js", location.href).href);
             const rules = await (await fetch(new URL("../assets/data/eligibility-rules.json", location.href))).json();
             return cases.map(c => engine.publicResult(engine.evaluateProgram(rules, c.program, c.profile)));
         }""",
