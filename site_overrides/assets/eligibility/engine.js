@@ -225,7 +225,7 @@ export function evaluateLevel(rules, program, level, profile) {
   if (anyRoute !== true) {
     let best = null;
     // Fewest unmet conditions other than experience, then least effort, then fewest unmet, then
-    // fewest further years of work, then source order (see generator/eligibility.py).
+    // fewest further years of work, then source order (see generator/features/eligibility/engine.py).
     routeChecks.forEach((checks, i) => {
       const unmet = checks.map((c, j) => [level.routes[i].conditions[j], c]).filter(([, c]) => c.value !== true);
       const key = [

@@ -365,7 +365,7 @@ function setUp() {
   if (!containers.length) return;
   containers.forEach((c) => { c.dataset.ready = "1"; });
   // A programme page needs its own programme's rules only: the shared part and that programme's file
-  // (generator/eligibility.py, split_rules_json). The all-programmes page loads everything.
+  // (generator/features/eligibility/rules_json.py, split_rules_json). The all-programmes page loads everything.
   const scopes = [...new Set(containers.map((c) => c.dataset.program || "all"))];
   const rules = scopes.includes("all")
     ? loadJson("data/eligibility-rules.json")
