@@ -21,7 +21,7 @@ def minimal_project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from generator.pipeline import load_catalog
+    from generator import load_catalog
 
     return load_catalog(ROOT)
 
@@ -29,6 +29,6 @@ def catalog():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real catalogue, built once per session with the strict pipeline."""
-    from generator.pipeline import build_site
+    from generator import build_site
 
     return build_site(ROOT, tmp_path_factory.mktemp("build") / "site")

@@ -1,9 +1,11 @@
-"""The eligibility self-check: the shared vectors through both engines, the profile contract, the CLI.
+"""The eligibility self-check: the shared cases through both engines, the profile contract, the CLI.
 
-The vectors (tests/eligibility_vectors.yaml) are the oracle. The Python engine must give exactly the
-expected result; the JavaScript engine (site_overrides/assets/eligibility.js, run in Node by
-tests/js/run_vectors.mjs) must give exactly what Python gives, on every vector and on a few hundred
-generated profiles. The browser run of the same module is in tests/browser/test_eligibility_widget.py.
+The cases are the oracle: each programme's own in programs/cases/<id>.yaml, beside its data, and any
+that are about no one programme in tests/eligibility_vectors.yaml (docs/eligibility.md, "Test cases").
+The Python engine must give exactly the expected result; the JavaScript engine
+(site_overrides/assets/eligibility/engine.js, run in Node by tests/js/run_vectors.mjs) must give
+exactly what Python gives, on every case and on a few hundred generated profiles. The browser run of
+the same module is in tests/browser/test_eligibility_widget.py.
 """
 
 from __future__ import annotations
@@ -19,25 +21,54 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator import eligibility as E
-from generator.models import Condition
+from generator.features.eligibility import engine as E
+from generator.features.eligibility import profile as P
+from generator.features.eligibility import rules_json as R
+from generator.source.models import Condition
 
 from .conftest import ROOT
 
 VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
+PROGRAM_CASES = ROOT / "programs" / "cases"
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
-ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility.js"
+ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "engine.js"
+WIDGET_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "widget.js"
 GENERATED_PROFILES = 250
+CASE_KEYS = {"id", "about", "profile", "expect"}
+
+
+def case_files() -> list[Path]:
+    """Every file of cases: the programmes' own (programs/cases/<id>.yaml), then the generic ones."""
+    return [*sorted(PROGRAM_CASES.glob("*.yaml")), VECTORS]
+
+
+def load_case_file(path: Path) -> list[dict]:
+    """The cases of one file, each with `program` (an id or a list) and `source` (the file).
+
+    In programs/cases/<id>.yaml a case runs for that programme, or for the file's `programs` list
+    (a family and the specialties that share its rules); in tests/eligibility_vectors.yaml each case
+    names its `program`.
+    """
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    source = path.relative_to(ROOT).as_posix()
+    cases = data.get("cases") or []
+    if path.parent == PROGRAM_CASES:
+        programs = data.get("programs", [path.stem])
+        assert path.stem in programs, f"{source}: `programs` must include {path.stem}"
+        for case in cases:
+            assert set(case) <= CASE_KEYS, f"{source}: {case.get('id')}: unknown keys {set(case) - CASE_KEYS}"
+        return [{**case, "program": programs, "source": source} for case in cases]
+    return [{**case, "source": source} for case in cases]
 
 
 def load_vectors() -> list[dict]:
-    """One entry per (case, programme): a case may name several programmes that share rules."""
-    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
+    """One entry per (case, programme): a case may run for several programmes that share rules."""
     out = []
-    for case in data["cases"]:
-        programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
-        for program in programs:
-            out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
+    for path in case_files():
+        for case in load_case_file(path):
+            programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
+            for program in programs:
+                out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
     return out
 
 
@@ -64,7 +95,7 @@ def expected(case: dict) -> dict:
 
 
 def python_result(catalog, program: str, profile: dict) -> dict:
-    return E.evaluate(catalog.programs[program], E.Profile.model_validate(profile), catalog).to_json()
+    return E.evaluate(catalog.programs[program], P.Profile.model_validate(profile), catalog).to_json()
 
 
 # --- Python engine: the vectors -------------------------------------------------------------------
@@ -76,10 +107,20 @@ def test_python_engine_matches_vector(catalog, case):
 
 
 def test_vector_ids_are_unique_and_programmes_exist(catalog):
-    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
-    ids = [c["id"] for c in data["cases"]]
+    ids = [c["id"] for path in case_files() for c in load_case_file(path)]
     assert len(ids) == len(set(ids))
     assert {c["program"] for c in VECTOR_CASES} <= set(catalog.programs)
+    # A programme's cases file is named after a programme, and the data loader never reads it.
+    assert {p.stem for p in PROGRAM_CASES.glob("*.yaml")} <= set(catalog.programs)
+    assert not any(path.is_relative_to(PROGRAM_CASES) for path in loaded_files())
+
+
+def loaded_files() -> list[Path]:
+    """The files the data loader reads."""
+    from generator.source.load import load_project
+
+    project, _ = load_project(ROOT)
+    return [doc.path for doc in project.documents]
 
 
 def _route_met(catalog, program, route, profile) -> bool:
@@ -90,12 +131,12 @@ def _route_met(catalog, program, route, profile) -> bool:
 
 def test_vectors_meet_every_route_of_every_level(catalog):
     """At least one case per route: every route of every level of every programme is met somewhere."""
-    by_program: dict[str, list[E.Profile]] = {}
+    by_program: dict[str, list[P.Profile]] = {}
     for case in VECTOR_CASES:
-        by_program.setdefault(case["program"], []).append(E.Profile.model_validate(case["profile"]))
+        by_program.setdefault(case["program"], []).append(P.Profile.model_validate(case["profile"]))
     uncovered = []
     for pid, program in catalog.programs.items():
-        for unit in E.units(program):
+        for unit in E.level_rules(program):
             for n, route in enumerate(unit.eligibility.routes if unit.eligibility else ()):
                 if not any(_route_met(catalog, program, route, p) for p in by_program.get(pid, [])):
                     uncovered.append(f"{pid} {unit.level} route {n + 1} {route.clause}")
@@ -111,10 +152,10 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     for pid, program in catalog.programs.items():
         assert any(c["program"] == pid for c in VECTOR_CASES), f"no case for {pid}"
         for case in (c for c in VECTOR_CASES if c["program"] == pid):
-            assert list(case["expect"]) == [u.level for u in E.units(program)], case["key"]
+            assert list(case["expect"]) == [u.level for u in E.level_rules(program)], case["key"]
     # Every published level has a case where no route is met.
     for (pid, level), seen in statuses.items():
-        unit = next(u for u in E.units(catalog.programs[pid]) if u.level == level)
+        unit = next(u for u in E.level_rules(catalog.programs[pid]) if u.level == level)
         if unit.eligibility:
             assert "not_eligible" in seen and "eligible" in seen, (pid, level, seen)
         else:
@@ -123,44 +164,46 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
     assert any(level == E.ALL_LEVELS for _, level in statuses)
     kinds = {
-        name for p in catalog.programs.values() for u in E.units(p) if u.eligibility
+        name for p in catalog.programs.values() for u in E.level_rules(p) if u.eligibility
         for r in u.eligibility.routes for c in r.conditions for name in Condition.model_fields if getattr(c, name) is not None
     } | {name for p in catalog.programs.values() for pre in p.preconditions
          for name in Condition.model_fields if getattr(pre.condition, name) is not None}
     assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
     unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
                       if m.startswith("未回答")}
-    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(E.FIELDS)
+    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(P.FIELDS)
 
 
 def test_unpublished_levels_and_programme_wide_rules(catalog):
-    admin = E.evaluate(catalog.programs["carbon-emission-administrator"], E.Profile(education="doctorate"), catalog)
+    admin = E.evaluate(catalog.programs["carbon-emission-administrator"], P.Profile(education="doctorate"), catalog)
     assert [(lv.level, lv.status) for lv in admin.levels] == [
         ("level-4", "eligible"), ("level-3", "eligible"), ("level-2", "unpublished"), ("level-1", "unpublished")]
-    family = E.evaluate(catalog.programs["ceca-carbon-reduction"], E.Profile(), catalog)
+    family = E.evaluate(catalog.programs["ceca-carbon-reduction"], P.Profile(), catalog)
     assert [lv.level for lv in family.levels] == ["all"]
     for sid in catalog.specialties["ceca-carbon-reduction"]:
-        assert [lv.level for lv in E.evaluate(catalog.programs[sid], E.Profile(), catalog).levels] == ["all"]
+        assert [lv.level for lv in E.evaluate(catalog.programs[sid], P.Profile(), catalog).levels] == ["all"]
 
 
 def test_every_level_of_every_programme_gets_an_answer(catalog):
-    for profile in (E.Profile(), E.Profile(education="doctorate", experience_years=10, experience_continuous=True,
+    for profile in (P.Profile(), P.Profile(education="doctorate", experience_years=10, experience_continuous=True,
                                            training_hours_met=True)):
         for result in E.evaluate_all(catalog, profile):
             program = catalog.programs[result.program]
-            assert [lv.level for lv in result.levels] == [u.level for u in E.units(program)]
+            assert [lv.level for lv in result.levels] == [u.level for u in E.level_rules(program)]
             for lv in result.levels:
                 assert lv.status in E.STATUS
                 assert lv.status in ("eligible", "unpublished") or lv.missing, (result.program, lv)
 
 
 def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
-    sources = {path: path.read_text(encoding="utf-8") for path in (ROOT / "generator/eligibility.py", ENGINE_JS)}
+    python = ROOT / "generator" / "features" / "eligibility"
+    paths = (python / "engine.py", python / "rules_json.py", ENGINE_JS, WIDGET_JS)
+    sources = {path: path.read_text(encoding="utf-8") for path in paths}
     for pid in set(catalog.programs) - set(E.SPECIAL_SCHEMES):
         for path, text in sources.items():
             assert pid not in text, f"{path.name} names the programme {pid}"
     # The special schemes appear in Python only where the public contract is described.
-    assert not any(s in sources[ENGINE_JS] for s in E.SPECIAL_SCHEMES if s != "other")
+    assert not any(s in sources[js] for s in E.SPECIAL_SCHEMES if s != "other" for js in (ENGINE_JS, WIDGET_JS))
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------
@@ -200,7 +243,7 @@ def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
 @pytest.fixture(scope="module")
 def rules_file(catalog, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("eligibility") / "eligibility-rules.json"
-    path.write_text(E.rules_json(catalog), encoding="utf-8")
+    path.write_text(R.rules_json(catalog), encoding="utf-8")
     return path
 
 
@@ -249,17 +292,17 @@ def test_profile_survives_the_url_query(catalog, rules_file):
     profiles = generated_profiles(catalog, 60)
     run = run_node(rules_file, [{"program": "carbon-asset-manager", "profile": p} for p in profiles])
     for original, back in zip(profiles, run["roundtrip"]):
-        assert E.Profile.model_validate(back) == E.Profile.model_validate(original)
+        assert P.Profile.model_validate(back) == P.Profile.model_validate(original)
 
 
 def test_rules_json_is_the_model(catalog):
-    rules = E.rules(catalog)
+    rules = R.rules(catalog)
     assert [p["id"] for p in rules["programs"]] and {p["id"] for p in rules["programs"]} == set(catalog.programs)
     assert rules["messages"] == E.MESSAGES and rules["status"] == E.STATUS
     for spec in rules["programs"]:
         program = catalog.programs[spec["id"]]
-        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in E.units(program)]
-        for lv, unit in zip(spec["levels"], E.units(program)):
+        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in E.level_rules(program)]
+        for lv, unit in zip(spec["levels"], E.level_rules(program)):
             routes = unit.eligibility.routes if unit.eligibility else ()
             assert [(r["clause"], r["text"]) for r in lv["routes"]] == [(r.clause, r.text) for r in routes]
     family = next(p for p in rules["programs"] if p["id"] == "ceca-carbon-sink-evaluator")
@@ -270,13 +313,13 @@ def test_rules_json_is_the_model(catalog):
 
 
 def test_profile_fields_are_all_optional_and_null_means_unanswered():
-    assert E.Profile() == E.Profile.model_validate_json('{"education": null, "roles": null}')
-    full = E.parse_profile(json.dumps({
+    assert P.Profile() == P.Profile.model_validate_json('{"education": null, "roles": null}')
+    full = P.parse_profile(json.dumps({
         "education": "bachelor", "major_related": True, "student": False, "experience_years": 2.5,
         "experience_continuous": True, "certificates": [{"scheme": "other", "level": "junior", "years_held": 1}],
         "roles": ["exchange-staff"], "training_hours_met": True}))
     assert full.experience_years == 2.5 and full.certificates[0].years_held == 1
-    assert list(E.Profile.model_fields) == list(E.FIELDS)
+    assert list(P.Profile.model_fields) == list(P.FIELDS)
 
 
 @pytest.mark.parametrize(
@@ -298,13 +341,13 @@ def test_profile_fields_are_all_optional_and_null_means_unanswered():
     ],
 )
 def test_bad_profiles_are_rejected_with_file_field_and_message(text, message):
-    with pytest.raises(E.ProfileError) as err:
-        E.parse_profile(text, "p.json")
+    with pytest.raises(P.ProfileError) as err:
+        P.parse_profile(text, "p.json")
     assert any(m.startswith(message) or message in m for m in err.value.messages), err.value.messages
 
 
 def test_profile_names_must_exist_in_the_catalogue(catalog):
-    profile = E.parse_profile(json.dumps({
+    profile = P.parse_profile(json.dumps({
         "certificates": [{"scheme": "carbon-asset-manger", "level": "junior"},
                          {"scheme": "carbon-emission-administrator", "level": "senior"}],
         "roles": ["teacher"]}))
@@ -353,7 +396,7 @@ def test_cli_all_lists_every_programme_and_level(profile_file, catalog):
     data = json.loads(done.stdout)
     assert isinstance(data, list) and [d["program"] for d in data] == list(catalog.programs)
     for entry in data:
-        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in E.units(catalog.programs[entry["program"]])]
+        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in E.level_rules(catalog.programs[entry["program"]])]
 
 
 def test_cli_text_is_readable_chinese(profile_file):

@@ -9,14 +9,10 @@
 // programme pages' buttons are plain links to /compare/?ids=<id>. With it, the buttons add the
 // programme to the last selection (kept in localStorage as well as in the compare page's URL).
 
-import { el, loadJson } from "./dom.js";
+import { el, fill, loadJson, onEveryPage } from "./dom.js";
 
 const STORE = "catalog-compare-ids";
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
-}
 
 function unique(ids) {
   return [...new Set(ids)];
@@ -210,10 +206,4 @@ function setUp() {
   setUpAddButtons();
 }
 
-if (typeof document$ !== "undefined") {
-  document$.subscribe(setUp);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setUp);
-} else {
-  setUp();
-}
+onEveryPage(setUp);

@@ -1,5 +1,6 @@
-// Small DOM helpers shared by the widgets. Nothing here runs at import time, so the
-// eligibility engine stays importable in Node for the shared test vectors.
+// Small helpers shared by the modules (compare.js, eligibility/engine.js, eligibility/widget.js).
+// Nothing here runs at import time, so the eligibility engine, which imports `fill`, stays
+// importable in Node for the shared test vectors.
 
 const jsonCache = new Map();
 
@@ -28,4 +29,21 @@ export function el(tag, attrs = {}, ...children) {
   }
   for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
+}
+
+// Put values into a sentence from the data: "还需 {gap} 年" + {gap: 1} → "还需 1 年".
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
+// Run a module's set-up on every page: Material's instant navigation swaps pages without a reload,
+// and announces each one on document$; without it, once the document is ready.
+export function onEveryPage(setUp) {
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setUp); // eslint-disable-line no-undef
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
 }

@@ -12,7 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator import eligibility as E
+from generator.features.eligibility import engine as E
+from generator.features.eligibility import profile as P
+from generator.features.eligibility import rules_json as R
 
 from ..test_eligibility import VECTOR_CASES, generated_profiles, python_result
 from .test_accessibility import AXE_OPTIONS, describe
@@ -43,8 +45,8 @@ def current_url(page) -> str:
 def programme_summary(catalog, program_id: str, profile: dict) -> str:
     """The summary line the widget should announce for one programme, from the Python engine."""
     program = catalog.programs[program_id]
-    names = {u.level: u.name for u in E.units(program)}
-    result = E.evaluate(program, E.Profile.model_validate(profile), catalog)
+    names = {u.level: u.name for u in E.level_rules(program)}
+    result = E.evaluate(program, P.Profile.model_validate(profile), catalog)
     return "；".join(f"{names[lv.level]}：{E.STATUS[lv.status]}" for lv in result.levels) + "。"
 
 
@@ -254,7 +256,7 @@ def test_eligibility_page_lists_every_programme_and_shares(page, fresh_page, cat
 
     shown = level_statuses(page)
     want = {}
-    rules = E.rules(catalog)
+    rules = R.rules(catalog)
     for spec in rules["programs"]:
         if spec["shares_rules_with"]:
             continue
@@ -323,7 +325,7 @@ def test_browser_engine_agrees_with_python(page, catalog):
     cases += [{"program": pid, "profile": p} for p in generated_profiles(catalog, 200) for pid in catalog.programs]
     results = page.evaluate(
         """async (cases) => {
-            const engine = await import(new URL("../assets/eligibility.js", location.href).href);
+            const engine = await import(new URL("../assets/eligibility/engine.js", location.href).href);
             const rules = await (await fetch(new URL("../assets/data/eligibility-rules.json", location.href))).json();
             return cases.map(c => engine.publicResult(engine.evaluateProgram(rules, c.program, c.profile)));
         }""",

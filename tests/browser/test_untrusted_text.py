@@ -114,7 +114,7 @@ def test_payloads_are_shown_as_text(hostile_site, browser):
 
 
 def test_widgets_never_write_html_from_data():
-    sources = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "site_overrides/assets").glob("*.js")}
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "site_overrides/assets").rglob("*.js")}
     assert sources
     for name, source in sources.items():
         assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", source), name

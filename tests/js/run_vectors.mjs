@@ -1,14 +1,17 @@
-// Runs eligibility cases through the browser engine, in Node (no DOM), for tests/test_eligibility.py.
+// Runs eligibility cases through the browser engine (site_overrides/assets/eligibility/engine.js), in
+// Node (no DOM), for tests/test_eligibility.py, which reads the cases from programs/cases/*.yaml and
+// tests/eligibility_vectors.yaml and hands them over here as one JSON list.
 //
 //   node tests/js/run_vectors.mjs RULES.json CASES.json
 //
-// RULES.json is what `generator/eligibility.py` emits as assets/data/eligibility-rules.json.
+// RULES.json is what generator/features/eligibility/rules_json.py emits as
+// assets/data/eligibility-rules.json.
 // CASES.json is [{"program": ID, "profile": {...}}, ...]. Prints, as JSON:
 //   {"results": [public result per case], "roundtrip": [profile read back from its URL query per case]}
 import { readFileSync } from "node:fs";
 import {
   evaluateProgram, profileFromQuery, profileToQuery, publicResult,
-} from "../../site_overrides/assets/eligibility.js";
+} from "../../site_overrides/assets/eligibility/engine.js";
 
 const [rulesPath, casesPath] = process.argv.slice(2);
 if (!rulesPath || !casesPath) {

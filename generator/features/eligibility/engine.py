@@ -3,10 +3,10 @@
 One rule set, two engines. The rules are the programme YAML (`Eligibility`, `Route`, `Condition`,
 `Precondition`); this module evaluates them in Python (`evaluate`, used by `catalog check`) and emits
 the same rules as JSON (`rules`, written to `assets/data/eligibility-rules.json`) for the browser
-engine in `site_overrides/assets/eligibility.js`. Every wording the engines produce (missing items,
-status names, field names) is defined here and travels in that JSON, so both say the same thing;
-`tests/eligibility_vectors.yaml` holds the cases both must agree on. No programme id or clause number
-appears in the code: everything specific lives in the data.
+engine in `site_overrides/assets/eligibility/engine.js`. Every wording the engines produce (missing
+items, status names, field names) is defined here and travels in that JSON, so both say the same
+thing; `programs/cases/<id>.yaml` (and `tests/eligibility_vectors.yaml`) hold the cases both must
+agree on. No programme id or clause number appears in the code: everything specific lives in the data.
 
 The candidate profile (`Profile`) is a public JSON contract; every field is optional and an absent
 field means "not answered". The browser keeps the same fields in the URL query (see
@@ -72,7 +72,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.features.eligibility.profile import Profile
+from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog
 from generator.source.models import Condition, Eligibility, Program
 from generator.words import labels
