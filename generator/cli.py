@@ -25,7 +25,7 @@ from generator.source.schema import write_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="catalog", description="Build the carbon-certification catalogue site.")
+    parser = argparse.ArgumentParser(prog="catalog", description="Build a certification catalogue site.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every data file and report all problems")
@@ -96,7 +96,7 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
     events = events_between(programs, start, end)
     if args.format == "ics":
         title = (f"考试日历 · {display_name(catalog, programs[0])}" if args.program
-                 else "碳市场职业技能证书 · 考试日历")
+                 else catalog.site.calendar_title)
         sys.stdout.buffer.write(ics_feed(events, title, build_date(), catalog))
         sys.stdout.flush()
     else:

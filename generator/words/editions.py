@@ -16,6 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
+from generator.source.catalog import Vocabulary
 from generator.source.models import Condition, Fee, Names, Offset, ScheduleRule
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ class Words:
     policy_kind = labels.POLICY_KIND
     program_type = labels.PROGRAM_TYPE
     weekday = labels.WEEKDAY
-    role = labels.ROLE
-    certificate_scheme = labels.CERTIFICATE_SCHEME
 
     def name(self, names: Names) -> str:
         return names.zh
@@ -59,8 +58,9 @@ class Words:
         return names.en
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
-        if scheme in self.certificate_scheme:
-            return self.certificate_scheme[scheme]
+        names = Vocabulary.of(catalog, self.lang)
+        if scheme in names.schemes:
+            return names.schemes[scheme]
         program = catalog.programs.get(scheme) if catalog else None
         return f"{self.name(program.name)}证书" if program else scheme
 
@@ -68,13 +68,9 @@ class Words:
         return {pid: self.name(p.name) for pid, p in catalog.programs.items()}
 
     def condition(self, condition: Condition, catalog: Catalog | None = None) -> str:
-        if catalog is None:
-            return phrases.describe_condition(condition, None)
-        # Only a certificate condition names a programme: look that one up (building every name for
-        # every condition made the comparison page quadratic in the number of programmes).
-        scheme = condition.certificate.scheme if condition.certificate else None
-        program = catalog.programs.get(scheme) if scheme else None
-        return phrases.describe_condition(condition, {scheme: self.name(program.name)} if program else {})
+        # The catalogue builds its vocabulary once (building every name for every condition made the
+        # comparison page quadratic in the number of programmes).
+        return phrases.describe_condition(condition, Vocabulary.of(catalog, self.lang))
 
     def rule(self, rule: ScheduleRule) -> str:
         return phrases.describe_rule(rule)
@@ -191,16 +187,6 @@ class EnglishWords(Words):
         "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
         "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
     }
-    role = {
-        "research-teaching-staff": "technical or engineering staff of a research or teaching institution "
-                                   "in energy, environment or the circular economy",
-        "exchange-staff": "staff of an energy-saving or environmental exchange",
-    }
-    certificate_scheme = {
-        "ceca-carbon-reduction": "CECA carbon-reduction certificate",
-        "miit-energy-environment": "MIIT energy-saving and environmental protection post-competency certificate",
-        "other": "another vocational or skills certificate or professional title",
-    }
     MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
     # Units the sources print after an amount in yuan.
@@ -213,8 +199,9 @@ class EnglishWords(Words):
         return names.zh
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
-        if scheme in self.certificate_scheme:
-            return self.certificate_scheme[scheme]
+        names = Vocabulary.of(catalog, self.lang)
+        if scheme in names.schemes:
+            return names.schemes[scheme]
         program = catalog.programs.get(scheme) if catalog else None
         return f"{program.name.en} certificate" if program else scheme
 
@@ -243,7 +230,8 @@ class EnglishWords(Words):
             level = self.level.get(cert.level, cert.level)
             return f"Holds: {self.scheme_name(cert.scheme, catalog)} ({level}){held}"
         if condition.roles:
-            return "Role: " + " or ".join(self.role.get(r, r) for r in condition.roles)
+            roles = Vocabulary.of(catalog, self.lang).roles
+            return "Role: " + " or ".join(roles.get(r, r) for r in condition.roles)
         return "Required training hours completed"
 
     def rule(self, rule: ScheduleRule) -> str:
