@@ -565,7 +565,7 @@ class Scheme(Strict):
 
     id: Slug
     name: Names
-    short_name: NonEmptyText | None = Field(None, description="The Chinese name as clauses print it, e.g. 碳减排领域证书.")
+    short_name: NonEmptyText | None = Field(None, description="The Chinese name as eligibility clauses print it, when shorter than name.zh.")
     levels: tuple[LevelId, ...] = Field(min_length=1, description="The scheme's level ladder, lowest first.")
     members: tuple[SchemeMember, ...] = Field(
         (), description="Programmes whose certificate is one of this scheme (their level ladder builds on it).")
@@ -608,7 +608,9 @@ class SiteSettings(Strict):
         "catalog.invalid", description="Domain of iCalendar UIDs and the feed's tag: URIs; keep it fixed "
                                        "(.invalid never collides with a real host).")
     related_majors: str | None = Field(
-        None, description="What 相关专业 means in the eligibility readings, e.g. 环境工程与科学、能源.")
+        None, description="What 相关专业 means in the eligibility readings (a list, as the sources put it).")
+    compare_example: tuple[Slug, ...] = Field(
+        (), description="Programme ids in the compare page's example address; default: the first two.")
 
 
 class Page(Strict):

@@ -242,6 +242,9 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     references = _References(raw, by_kind["program"], by_kind["syllabus"], by_kind["policy"], by_kind["body"], registry)
     if registry:
         references.registry(registry)
+    for settings in by_kind["site"]:
+        for i, pid in enumerate(settings.value.compare_example):
+            references.expect(settings.doc, ("compare_example", i), pid, references.program_ids, "programme")
     for found in by_kind["program"]:
         references.program(found)
     for found in by_kind["syllabus"]:
