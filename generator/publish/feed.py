@@ -123,7 +123,7 @@ def atom(catalog: Catalog, site_url: str | None) -> str:
     sub(author, "name", catalog.site.title.zh)
     sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, f"/{PATH}"))
     sub(feed, "link", rel="alternate", type="text/html", href=absolute(site_url, "/"))
-    sub(feed, "generator", "carbon-catalog")
+    sub(feed, "generator", catalog.site.id)
     for item in items:
         entry = sub(feed, "entry")
         sub(entry, "id", item.id)
