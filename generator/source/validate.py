@@ -141,6 +141,9 @@ class _References:
         self.bodies = {b.value.id for b in bodies} | _raw_ids(raw, "body")
         # Certificate schemes that are not programme ids: content/schemes.yaml's, and `other`.
         self.schemes = {s.id for s in registry.value.schemes} if registry else set()
+        for doc in raw.of_kind("schemes"):  # a registry that failed its own checks still names its schemes
+            listed = doc.data.get("schemes") if isinstance(doc.data, dict) else None
+            self.schemes |= {str(s["id"]) for s in listed or () if isinstance(s, dict) and s.get("id")}
         self.schemes.add(OTHER_SCHEME)
         self.problems: list[Problem] = []
 
