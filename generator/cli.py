@@ -135,7 +135,7 @@ def _run(argv: list[str] | None) -> int:
                 print(f"catalog init: {exc}", file=sys.stderr)
                 return 1
             print(f"wrote {len(written)} files to {args.dir}; edit content/site.yaml and the sample data, "
-                  f"then run `catalog build --root {args.dir}`")
+                  f"then run `catalog --root {args.dir} build`")
         elif args.command == "new":
 
             try:
