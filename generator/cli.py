@@ -21,11 +21,12 @@ from generator.publish import opendata, permalinks
 from generator.source.clock import build_date
 from generator.source.problems import CatalogError
 from generator.source.scaffold import ScaffoldError, new_file
+from generator.source.starter import StarterError, init_project
 from generator.source.schema import write_schemas
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="catalog", description="Build the carbon-certification catalogue site.")
+    parser = argparse.ArgumentParser(prog="catalog", description="Build a certification catalogue site.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every data file and report all problems")
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="write the JSON Schemas for editors into schema/ (and the API's into schema/api/)")
     urls = commands.add_parser("urls", help="list URLs not yet in the published-URL registry")
     urls.add_argument("--update", action="store_true", help="add them to published-urls.txt")
+    init = commands.add_parser("init", help="create a new catalogue project (with one sample programme) that builds as it is")
+    init.add_argument("dir", type=Path, help="folder for the new project; must be new or empty")
     new = commands.add_parser("new", help="write a starter file that passes validation")
     new.add_argument("kind", choices=["program", "syllabus", "policy", "body"])
     new.add_argument("id", help="the new id; for a syllabus, <program> or <program>/<level>")
@@ -96,7 +99,7 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
     events = events_between(programs, start, end)
     if args.format == "ics":
         title = (f"考试日历 · {display_name(catalog, programs[0])}" if args.program
-                 else "碳市场职业技能证书 · 考试日历")
+                 else catalog.site.calendar_title)
         sys.stdout.buffer.write(ics_feed(events, title, build_date(), catalog))
         sys.stdout.flush()
     else:
@@ -125,6 +128,14 @@ def _run(argv: list[str] | None) -> int:
         elif args.command == "generate":
             count = site.generate_to(root, args.out.resolve())
             print(f"wrote {count} files to {args.out}")
+        elif args.command == "init":
+            try:
+                written = init_project(args.dir.resolve())
+            except StarterError as exc:
+                print(f"catalog init: {exc}", file=sys.stderr)
+                return 1
+            print(f"wrote {len(written)} files to {args.dir}; edit content/site.yaml and the sample data, "
+                  f"then run `catalog --root {args.dir} build`")
         elif args.command == "new":
 
             try:

@@ -75,6 +75,7 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
 def make_build(catalog: Catalog, words: Words, today: dt.date, site_url: str | None) -> Build:
     """One edition's build context, with every feature's template helpers and page metadata in place."""
     build = Build(catalog=catalog, today=today, site_url=site_url, words=words, env=template_environment())
+    build.env.globals["site"] = catalog.site  # content/site.yaml: the title and field every template may name
     for feature in FEATURES:  # every feature's helpers: an English page may show a Chinese-only feature's part
         helpers = feature.template_helpers(build) if hasattr(feature, "template_helpers") else {}
         build.env.filters.update(helpers.get("filters", {}))

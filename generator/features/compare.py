@@ -275,6 +275,7 @@ def files(build: Build) -> dict[str, str]:
     programs = ordered(catalog)
     page = build.page(
         PAGE_PATH, "compare.md.j2", programs=programs, rows=ROWS, t=text(w), today=today,
+        example_ids=",".join(catalog.site.compare_example or [p.id for p in programs[:2]]),
         names={p.id: display_name(p, catalog, w) for p in programs},
         cells={p.id: cells(p, catalog, w, today) for p in programs})
     return {PAGE_PATH: page, DATA_PATH: data_json(catalog, w, today)}

@@ -6,11 +6,10 @@ scheme at a lower level of the same ladder (junior < intermediate < senior; leve
 The programme's own schemes are read from the data, never named here:
 
 - its own id, its family and its `document` (as for the self-check, `eligibility.own_schemes`);
-- the family of any specialty whose `document` is this programme: the CECA specialty
-  ceca-carbon-asset-manager documents carbon-asset-manager, so a CECA carbon-reduction
-  certificate (`scheme: ceca-carbon-reduction`) is carbon-asset-manager's own;
-- a named scheme whose certificate name is the name of the certificate this programme issues
-  (the MIIT 节能与环保领域岗位能力评测证书 is what carbon-emission-manager awards).
+- the family of any specialty whose `document` is this programme (a specialty that is documented
+  by a programme of its own makes the family's certificate that programme's too);
+- every scheme of content/schemes.yaml that lists this programme among its `members` (the
+  registry cites the passage saying that the programme's certificate is one of the scheme).
 
 A step names the route's clause, its verbatim text, and every condition of the route (the
 certificate plus years of work, and so on). A level with no such route is shown as not linked,
@@ -56,9 +55,7 @@ def ladder_schemes(program: Program, catalog: Catalog) -> frozenset[str]:
     for other in catalog.programs.values():
         if other.document == program.id and other.family:
             schemes.add(other.family)
-    if program.certificate is not None:
-        schemes |= {sid for sid, name in labels.CERTIFICATE_SCHEME.items()
-                    if sid != "other" and name == program.certificate.name}
+    schemes.update(catalog.scheme_members(program.id))
     return frozenset(schemes)
 
 

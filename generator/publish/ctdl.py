@@ -26,18 +26,25 @@ from generator.publish.published import SCHEMA_VERSION, attribution
 from generator.source.siteurl import absolute
 
 PATH = "api/v1/ctdl.json"
-CATALOG_VOCAB = "urn:carbon-catalog:vocab:"
-CONTEXT = [
-    "https://credreg.net/ctdl/schema/context/json",
-    {
-        "@version": 1.1,
-        "cc": CATALOG_VOCAB,
-        "schema_version": "cc:schemaVersion",
-        "attribution": {"@id": "cc:attribution", "@container": "@language"},
-        "cc:conditions": {"@type": "@json"},
-        "cc:source": {"@type": "@json"},
-    },
-]
+
+
+def catalog_vocab(site_id: str) -> str:
+    """The URN of the catalogue's own terms, from the site's machine name (content/site.yaml `id`)."""
+    return f"urn:{site_id}:vocab:"
+
+
+def context(site_id: str) -> list:
+    return [
+        "https://credreg.net/ctdl/schema/context/json",
+        {
+            "@version": 1.1,
+            "cc": catalog_vocab(site_id),
+            "schema_version": "cc:schemaVersion",
+            "attribution": {"@id": "cc:attribution", "@container": "@language"},
+            "cc:conditions": {"@type": "@json"},
+            "cc:source": {"@type": "@json"},
+        },
+    ]
 _CTID_NAMESPACE = uuid.UUID("6f1c1c0e-4b8e-5d0a-9a57-0c0a7c3b0f21")
 
 
@@ -67,7 +74,6 @@ class CtdlExport:
     def __init__(self, catalog: Catalog, site_url: str | None):
         self.catalog = catalog
         self.site_url = site_url
-        self.names = {pid: p.name.zh for pid, p in catalog.programs.items()}
 
     def url(self, path: str) -> str:
         return absolute(self.site_url, path)
@@ -103,7 +109,7 @@ class CtdlExport:
 
     def profile(self, program: Program, route, eligibility: Eligibility) -> dict:
         conditions = list(route.conditions) + [pre.condition for pre in program.preconditions]
-        words = [describe_condition(c, self.names) for c in route.conditions]
+        words = [describe_condition(c, self.catalog.vocabulary("zh")) for c in route.conditions]
         words += [pre.text for pre in program.preconditions]
         out: dict = {
             "@type": "ceterms:ConditionProfile",
@@ -196,7 +202,7 @@ class CtdlExport:
 
     def document(self) -> dict:
         return {
-            "@context": CONTEXT,
+            "@context": context(self.catalog.site.id),
             "schema_version": SCHEMA_VERSION,
             "attribution": attribution().model_dump(),
             "@graph": self.graph(),

@@ -30,8 +30,15 @@ from generator.source.siteurl import absolute
 
 PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-TAG = "tag:carbon-catalog.invalid,2026:"
-TITLE = "碳市场职业技能证书目录 · 更新 (updates)"
+
+
+def tag(catalog: Catalog) -> str:
+    """The feed's tag: URI prefix, on the site's fixed UID domain (content/site.yaml)."""
+    return f"tag:{catalog.site.uid_domain},2026:"
+
+
+def title(catalog: Catalog) -> str:
+    return f"{catalog.site.title.zh} · 更新 (updates)"
 # Characters XML 1.0 cannot carry.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -66,7 +73,7 @@ def policy_entry(policy: Policy, catalog: Catalog, site_url: str | None) -> Entr
         summary += " 引用本文件的证书项目：" + "、".join(dict.fromkeys(cited)) + "。"
     stamp = timestamp(date) if which else timestamp(policy.last_verified)
     return Entry(
-        id=f"{TAG}policy/{policy.id}", title=f"政策文件：{policy.title}", updated=stamp, published=stamp,
+        id=f"{tag(catalog)}policy/{policy.id}", title=f"政策文件：{policy.title}", updated=stamp, published=stamp,
         link=absolute(site_url, f"/policies/{policy.id}/"), summary=summary, category="policy")
 
 
@@ -85,7 +92,7 @@ def program_entry(program: Program, catalog: Catalog, site_url: str | None) -> E
     parts.append("费用：" + (fees or labels.NOT_PUBLISHED) + "。")
     parts.append("考试时间：" + (program.schedule.text if program.schedule else labels.NOT_PUBLISHED))
     return Entry(
-        id=f"{TAG}program/{program.id}/{verified}", title=f"证书项目：{name}（核实于 {verified}）",
+        id=f"{tag(catalog)}program/{program.id}/{verified}", title=f"证书项目：{name}（核实于 {verified}）",
         updated=timestamp(program.last_verified), link=absolute(site_url, f"/programs/{program.id}/"),
         summary=" ".join(parts), category="program")
 
@@ -107,16 +114,16 @@ def atom(catalog: Catalog, site_url: str | None) -> str:
 
     items = entries(catalog, site_url)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
-    sub(feed, "id", f"{TAG}updates")
-    sub(feed, "title", TITLE)
+    sub(feed, "id", f"{tag(catalog)}updates")
+    sub(feed, "title", title(catalog))
     sub(feed, "subtitle", "新增政策文件、证书项目信息更新（费用、考试安排、报考条件），日期取自数据。"
                           "New policies and re-verified programmes (fees, schedules, rules), dated from the data.")
     sub(feed, "updated", max((e.updated for e in items), default=timestamp(dt.date(2026, 1, 1))))
     author = sub(feed, "author")
-    sub(author, "name", "碳市场职业技能证书目录")
+    sub(author, "name", catalog.site.title.zh)
     sub(feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, f"/{PATH}"))
     sub(feed, "link", rel="alternate", type="text/html", href=absolute(site_url, "/"))
-    sub(feed, "generator", "carbon-catalog")
+    sub(feed, "generator", catalog.site.id)
     for item in items:
         entry = sub(feed, "entry")
         sub(entry, "id", item.id)

@@ -267,7 +267,7 @@ class JsonLd(PublishedCatalog):
             "@context": CONTEXT,
             "@type": "Dataset",
             "@id": self.url("/api/") + "#dataset",
-            "name": "碳市场职业技能证书目录 · 开放数据 (Carbon-market certification catalogue: open data)",
+            "name": f"{self.catalog.site.title.zh} · 开放数据 ({self.catalog.site.title.en}: open data)",
             "description": ATTRIBUTION_ZH + " " + ATTRIBUTION_EN,
             "url": self.url("/api/"),
             "inLanguage": ["zh-CN", "en"],

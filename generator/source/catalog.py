@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
-from typing import Mapping
+from typing import Literal, Mapping
 
-from generator.source.models import Body, Eligibility, Glossary, Level, Policy, Program, Syllabus
+from generator.source.models import (
+    OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, Syllabus,
+)
 from generator.source.validate import ValidProject
 
 # What a specialty takes from its family when it does not say otherwise.
@@ -25,6 +28,26 @@ def _inherit(specialty: Program, family: Program) -> Program:
     return specialty.model_copy(update=update)
 
 
+# The built-in scheme's name: any certificate other than the programme's own.
+OTHER_SCHEME_NAME = Names(zh="其他职业或技能证书、职称证书", en="another vocational or skills certificate or professional title")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One edition's names for what eligibility conditions refer to by id."""
+
+    programs: Mapping[str, str]  # programme id → name
+    schemes: Mapping[str, str]  # scheme id → name (content/schemes.yaml, and `other`)
+    roles: Mapping[str, str]  # role id → name
+
+    @staticmethod
+    def of(catalog: Catalog | None, lang: Literal["zh", "en"]) -> Vocabulary:
+        """The catalogue's vocabulary, or (without a catalogue) only the built-in scheme's name."""
+        if catalog is not None:
+            return catalog.vocabulary(lang)
+        return Vocabulary({}, {OTHER_SCHEME: getattr(OTHER_SCHEME_NAME, lang)}, {})
+
+
 @dataclass(frozen=True)
 class Catalog:
     programs: Mapping[str, Program]
@@ -37,6 +60,26 @@ class Catalog:
     body_programs: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     specialties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     program_syllabi: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The field's own vocabulary (content/schemes.yaml) and the site's settings (content/site.yaml).
+    schemes: Mapping[str, Scheme] = field(default_factory=dict)
+    roles: Mapping[str, Role] = field(default_factory=dict)
+    site: SiteSettings = field(default_factory=SiteSettings)
+
+    def vocabulary(self, lang: Literal["zh", "en"]) -> Vocabulary:
+        return self._vocabularies[lang]
+
+    @cached_property
+    def _vocabularies(self) -> dict[str, Vocabulary]:
+        return {lang: Vocabulary(
+            programs={pid: getattr(p.name, lang) for pid, p in self.programs.items()},
+            schemes={**{sid: getattr(s.name, lang) for sid, s in self.schemes.items()},
+                     OTHER_SCHEME: getattr(OTHER_SCHEME_NAME, lang)},
+            roles={rid: getattr(r.name, lang) for rid, r in self.roles.items()},
+        ) for lang in ("zh", "en")}
+
+    def scheme_members(self, program_id: str) -> tuple[str, ...]:
+        """The registry's schemes that count this programme's certificate as one of theirs."""
+        return tuple(sid for sid, s in self.schemes.items() if any(m.program == program_id for m in s.members))
 
     def syllabi_of(self, program_id: str) -> list[Syllabus]:
         return [self.syllabi[sid] for sid in self.program_syllabi.get(program_id, ())]
@@ -78,6 +121,7 @@ def build_catalog(project: ValidProject) -> Catalog:
         if program.family:
             specialties.setdefault(program.family, []).append(pid)
     syllabi = {s.value.id: s.value for s in sorted(project.syllabi, key=lambda s: s.value.id)}
+    registry = project.schemes.value if project.schemes else None
     by_program: dict[str, list[str]] = {}
     for sid, syllabus in syllabi.items():
         by_program.setdefault(syllabus.program, []).append(sid)
@@ -91,4 +135,7 @@ def build_catalog(project: ValidProject) -> Catalog:
         body_programs=MappingProxyType({k: tuple(v) for k, v in by_body.items()}),
         specialties=MappingProxyType({k: tuple(v) for k, v in specialties.items()}),
         program_syllabi=MappingProxyType({k: tuple(v) for k, v in by_program.items()}),
+        schemes=MappingProxyType({s.id: s for s in registry.schemes} if registry else {}),
+        roles=MappingProxyType({r.id: r for r in registry.roles} if registry else {}),
+        site=project.site.value if project.site else SiteSettings(),
     )

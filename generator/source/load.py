@@ -71,6 +71,8 @@ KIND_GLOBS: tuple[tuple[str, str], ...] = (
     ("policy", "content/policies/*.yaml"),
     ("body", "content/bodies/*.yaml"),
     ("glossary", "content/glossary.yaml"),
+    ("schemes", "content/schemes.yaml"),
+    ("site", "content/site.yaml"),
 )
 
 

@@ -22,6 +22,8 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The certificate scheme every catalogue has: any certificate other than the programme's own.
+OTHER_SCHEME = "other"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -136,7 +138,7 @@ class ExperienceCondition(Strict):
 
 class CertificateCondition(Strict):
     scheme: Annotated[str, Field(min_length=1)] = Field(
-        description="A programme id, ceca-carbon-reduction, miit-energy-environment, or other."
+        description="A programme id, a scheme id from content/schemes.yaml, or other."
     )
     level: Slug
     years_held: Annotated[float, Field(ge=0)] = 0
@@ -544,6 +546,71 @@ class Term(Strict):
 
 class Glossary(Strict):
     terms: tuple[Term, ...] = Field(min_length=1)
+
+
+# --- the field's own vocabulary and the site's settings ------------------------------
+
+LevelId = Literal["junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1"]
+
+
+class SchemeMember(Strict):
+    """A programme whose certificate is a certificate of the scheme, and the passage that says so."""
+
+    program: Slug
+    source: Source
+
+
+class Scheme(Strict):
+    """A certificate scheme that eligibility clauses name and that is not one programme's id."""
+
+    id: Slug
+    name: Names
+    short_name: NonEmptyText | None = Field(None, description="The Chinese name as eligibility clauses print it, when shorter than name.zh.")
+    levels: tuple[LevelId, ...] = Field(min_length=1, description="The scheme's level ladder, lowest first.")
+    members: tuple[SchemeMember, ...] = Field(
+        (), description="Programmes whose certificate is one of this scheme (their level ladder builds on it).")
+    notes: tuple[Note, ...] = ()
+
+    @model_validator(mode="after")
+    def _not_other(self) -> Scheme:
+        if self.id == OTHER_SCHEME:
+            raise ValueError(f"'{OTHER_SCHEME}' is built in (any certificate but the programme's own)")
+        return self
+
+
+class Role(Strict):
+    """A role (身份) an eligibility clause names."""
+
+    id: Slug
+    name: Names
+    source: Source
+
+
+class Schemes(Strict):
+    """content/schemes.yaml: the certificate schemes and roles the field's eligibility clauses name."""
+
+    schemes: tuple[Scheme, ...] = ()
+    roles: tuple[Role, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+class SiteSettings(Strict):
+    """content/site.yaml: what the generated site calls itself."""
+
+    id: Slug = Field("catalog", description="Machine name: iCalendar PRODID, the CTDL vocabulary URN, "
+                                            "the X- property of estimated dates.")
+    title: Names = Field(Names(zh="证书目录", en="Certification catalogue"), description="The site's title.")
+    field: Names = Field(
+        Names(zh="职业技能", en="vocational"),
+        description="The field, as it reads before 职业技能证书 / before 'certification' in page descriptions.")
+    calendar_title: NonEmptyText = Field("职业技能证书 · 考试日历", description="Title of the whole exam calendar feed.")
+    uid_domain: Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")] = Field(
+        "catalog.invalid", description="Domain of iCalendar UIDs and the feed's tag: URIs; keep it fixed "
+                                       "(.invalid never collides with a real host).")
+    related_majors: str | None = Field(
+        None, description="What 相关专业 means in the eligibility readings (a list, as the sources put it).")
+    compare_example: tuple[Slug, ...] = Field(
+        (), description="Programme ids in the compare page's example address; default: the first two.")
 
 
 class Page(Strict):

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from generator.source.models import is_slug
 from generator.source.schema import modeline
 
-SOURCE = "{file: 000_5c4945766cffce33.txt, section: 填写来源文件中的章节标题}"
+SOURCE = "{{file: {file}, section: 填写来源文件中的章节标题}}"
+# A starter file cites a source file the project already cites (the first, by path); in a project that
+# cites none yet, a placeholder of the right shape.
+PLACEHOLDER_SOURCE_FILE = "000_0000000000000000.txt"
+_CITED = re.compile(r"\bfile: *(\d{3}_[0-9a-f]{16}\.txt)")
 
 TEMPLATES = {
     "program": ("programs/{id}.yaml", """\
@@ -17,7 +22,7 @@ name:
   zh: 待填写的项目名称          # 中文名称，照录来源文件
   en: Programme name to fill in  # 英文名称（忠实翻译）
 summary: 待填写：用一两句话概括项目，措辞摘自来源文件。
-bodies: []                    # 颁证/主办/培训机构：- {{body: ceca, role: issuer}}；role 见 schema
+bodies: []                    # 颁证/主办/培训机构：- {{body: 机构 id, role: issuer}}；role 见 schema
 levels: []                    # 级别：- {{id: junior, name: {{zh: 初级, en: Junior}}, eligibility: …}}
 # exam:        考试形式、题型、及格线，text 字段照录原文
 # fees:        - {{kind: exam|training|retake|certificate|package, amount: 100, unit: 元/次, text: 原文, source: …}}
@@ -68,6 +73,16 @@ sources:
 }
 
 
+def cited_file(root: Path) -> str:
+    """The first source file the project's data cites, or the placeholder."""
+    for folder in ("programs", "content", "syllabi"):
+        for path in sorted((root / folder).glob("**/*.yaml")):
+            found = _CITED.search(path.read_text(encoding="utf-8", errors="replace"))
+            if found:
+                return found.group(1)
+    return PLACEHOLDER_SOURCE_FILE
+
+
 class ScaffoldError(ValueError):
     pass
 
@@ -83,7 +98,7 @@ def new_file(root: Path, kind: str, ident: str, today: dt.date | None = None) ->
     if path.exists():
         raise ScaffoldError(f"{relpath} already exists; nothing was written")
     level_line = f"level: {parts[1]}                 # 级别 id\n" if len(parts) == 2 else ""
-    text = body.format(id=ident, program=parts[0], level_line=level_line, source=SOURCE,
+    text = body.format(id=ident, program=parts[0], level_line=level_line, source=SOURCE.format(file=cited_file(root)),
                        today=(today or dt.date.today()).isoformat())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(modeline(kind, relpath) + "\n" + text, encoding="utf-8")

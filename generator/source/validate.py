@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from generator.source.load import RawDocument, RawProject
-from generator.source.models import Body, Glossary, Policy, Program, Syllabus
+from generator.source.models import OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Syllabus
 from generator.source.problems import Problem
 
 MODEL_OF_KIND: dict[str, type[BaseModel]] = {
@@ -19,10 +19,9 @@ MODEL_OF_KIND: dict[str, type[BaseModel]] = {
     "policy": Policy,
     "body": Body,
     "glossary": Glossary,
+    "schemes": Schemes,
+    "site": SiteSettings,
 }
-
-# Certificate schemes that are not programme ids (see the eligibility contract).
-EXTRA_CERTIFICATE_SCHEMES = frozenset({"ceca-carbon-reduction", "miit-energy-environment", "other"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class ValidProject:
     policies: tuple[Located, ...]
     bodies: tuple[Located, ...]
     glossary: Located | None
+    schemes: Located | None = None
+    site: Located | None = None
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
@@ -131,13 +132,19 @@ def _check_file_names(found: Located) -> list[Problem]:
 class _References:
     """Cross-document checks: every reference must name something that exists."""
 
-    def __init__(self, raw: RawProject, programs, syllabi, policies, bodies):
+    def __init__(self, raw: RawProject, programs, syllabi, policies, bodies, registry: Located | None):
         self.programs = {p.value.id: p.value for p in programs}
         self.syllabi = {s.value.id: s.value for s in syllabi}
         # Ids of files that failed their own checks still count, so one mistake is reported once.
         self.program_ids = set(self.programs) | _raw_ids(raw, "program")
         self.policies = {p.value.id for p in policies} | _raw_ids(raw, "policy")
         self.bodies = {b.value.id for b in bodies} | _raw_ids(raw, "body")
+        # Certificate schemes that are not programme ids: content/schemes.yaml's, and `other`.
+        self.schemes = {s.id for s in registry.value.schemes} if registry else set()
+        for doc in raw.of_kind("schemes"):  # a registry that failed its own checks still names its schemes
+            listed = doc.data.get("schemes") if isinstance(doc.data, dict) else None
+            self.schemes |= {str(s["id"]) for s in listed or () if isinstance(s, dict) and s.get("id")}
+        self.schemes.add(OTHER_SCHEME)
         self.problems: list[Problem] = []
 
     def expect(self, doc: RawDocument, loc: tuple, value: str, known, what: str) -> None:
@@ -165,7 +172,7 @@ class _References:
         for i, fee in enumerate(program.fees):
             for j, level in enumerate(fee.levels):
                 self.expect(doc, ("fees", i, "levels", j), level, level_ids, f"level in {program.id}")
-        schemes = self.program_ids | EXTRA_CERTIFICATE_SCHEMES
+        schemes = self.program_ids | self.schemes
         for i, level in enumerate(program.levels):
             if level.syllabus:
                 self.expect(doc, ("levels", i, "syllabus"), level.syllabus, self.syllabi, "syllabus")
@@ -188,6 +195,20 @@ class _References:
         if program and syllabus.level:
             self.expect(doc, ("level",), syllabus.level, {lv.id for lv in program.levels},
                         f"level in {program.id}")
+
+    def registry(self, found: Located) -> None:
+        """content/schemes.yaml: ids once each, member programmes that exist."""
+        doc = found.doc
+        for what, items in (("schemes", found.value.schemes), ("roles", found.value.roles)):
+            seen: dict[str, int] = {}
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    self.problems.append(Problem(doc.relpath, doc.line_of((what, i, "id")), f"{what}[{i}].id",
+                                                 f"duplicate id '{item.id}' (first used by {what}[{seen[item.id]}])"))
+                seen.setdefault(item.id, i)
+        for i, scheme in enumerate(found.value.schemes):
+            for j, member in enumerate(scheme.members):
+                self.expect(doc, ("schemes", i, "members", j, "program"), member.program, self.program_ids, "programme")
 
     def policy(self, found: Located) -> None:
         for i, body in enumerate(found.value.issuer_bodies):
@@ -220,7 +241,13 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
             problems.extend(_check_file_names(found))
             by_kind[doc.kind].append(found)
 
-    references = _References(raw, by_kind["program"], by_kind["syllabus"], by_kind["policy"], by_kind["body"])
+    registry = by_kind["schemes"][0] if by_kind["schemes"] else None
+    references = _References(raw, by_kind["program"], by_kind["syllabus"], by_kind["policy"], by_kind["body"], registry)
+    if registry:
+        references.registry(registry)
+    for settings in by_kind["site"]:
+        for i, pid in enumerate(settings.value.compare_example):
+            references.expect(settings.doc, ("compare_example", i), pid, references.program_ids, "programme")
     for found in by_kind["program"]:
         references.program(found)
     for found in by_kind["syllabus"]:
@@ -238,6 +265,8 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
         policies=tuple(by_kind["policy"]),
         bodies=tuple(by_kind["body"]),
         glossary=glossary,
+        schemes=registry,
+        site=by_kind["site"][0] if by_kind["site"] else None,
     )
     return project, problems
 

@@ -17,6 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
+from generator.source.catalog import Vocabulary
 from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
 
 if TYPE_CHECKING:
@@ -103,7 +104,6 @@ class Words:
     back_to = "返回 "
     no_levels_short = "未分级别"
     programs_title = "证书项目目录"
-    programs_description = "碳市场相关职业技能证书项目一览，可按机构和级别筛选。"
     programs_columns = ("项目", "类型", "相关机构", "级别")
     filter_count_attr = ""
     filter_body = "相关机构"
@@ -113,8 +113,6 @@ class Words:
     by_body = "按机构"
     by_level = "按级别"
     compare_title = "项目对比"
-    compare_description = ("并排比较碳市场职业技能证书项目：颁证单位、级别、报考条件、考试形式与及格线、费用、考试时间、"
-                           "下一场考试和证书有效期。")
     compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
     compare_all = "全部项目一览"
     comma = "，"
@@ -195,8 +193,6 @@ class Words:
     policy_kind = labels.POLICY_KIND
     program_type = labels.PROGRAM_TYPE
     weekday = labels.WEEKDAY
-    role = labels.ROLE
-    certificate_scheme = labels.CERTIFICATE_SCHEME
 
     @property
     def level_unpublished_rules(self) -> str:
@@ -234,13 +230,20 @@ class Words:
     def step_text(self, step: TimelineStep) -> str:
         return step.text
 
+    def programs_description(self, field: str) -> str:
+        return f"{field}相关职业技能证书项目一览，可按机构和级别筛选。"
+
+    def compare_description(self, field: str) -> str:
+        return (f"并排比较{field}职业技能证书项目：颁证单位、级别、报考条件、考试形式与及格线、费用、考试时间、"
+                "下一场考试和证书有效期。")
+
     def programs_intro(self, count: int) -> str:
         return f"共 {count} 个项目。可按颁证单位和级别筛选；未启用 JavaScript 时，可使用下方的分组列表。"
 
-    def compare_intro(self, add_button: str) -> str:
+    def compare_intro(self, add_button: str, example_ids: str) -> str:
         return ("勾选两到三个项目，即可并排比较它们的颁证单位、级别、报考条件摘要、考试形式与及格线、费用、考试时间、"
                 f"下一场考试和证书有效期。原文没有公布的内容显示为“{self.not_published}”。所选项目保存在本页网址中"
-                "（例如 `?ids=carbon-asset-manager,carbon-emission-manager`），复制网址即可分享；"
+                f"（例如 `?ids={example_ids}`），复制网址即可分享；"
                 f"每个项目页面的“{add_button}”按钮也会把项目加入这里。")
 
     def compare_all_intro(self, count: int, today: str) -> str:
@@ -302,8 +305,9 @@ class Words:
         return names.en
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
-        if scheme in self.certificate_scheme:
-            return self.certificate_scheme[scheme]
+        names = Vocabulary.of(catalog, self.lang)
+        if scheme in names.schemes:
+            return names.schemes[scheme]
         program = catalog.programs.get(scheme) if catalog else None
         return f"{self.name(program.name)}证书" if program else scheme
 
@@ -311,13 +315,9 @@ class Words:
         return {pid: self.name(p.name) for pid, p in catalog.programs.items()}
 
     def condition(self, condition: Condition, catalog: Catalog | None = None) -> str:
-        if catalog is None:
-            return phrases.describe_condition(condition, None)
-        # Only a certificate condition names a programme: look that one up (building every name for
-        # every condition made the comparison page quadratic in the number of programmes).
-        scheme = condition.certificate.scheme if condition.certificate else None
-        program = catalog.programs.get(scheme) if scheme else None
-        return phrases.describe_condition(condition, {scheme: self.name(program.name)} if program else {})
+        # The catalogue builds its vocabulary once (building every name for every condition made the
+        # comparison page quadratic in the number of programmes).
+        return phrases.describe_condition(condition, Vocabulary.of(catalog, self.lang))
 
     def rule(self, rule: ScheduleRule) -> str:
         return phrases.describe_rule(rule)
@@ -424,7 +424,6 @@ class EnglishWords(Words):
     back_to = "Back to "
     no_levels_short = "No levels in the source"
     programs_title = "Programmes"
-    programs_description = "Carbon-market vocational certification programmes in China, filterable by body and level."
     programs_columns = ("Programme", "Type", "Bodies", "Levels")
     filter_count_attr = ' data-count-text="Showing {shown} of {total} programmes"'
     filter_body = "Body"
@@ -434,9 +433,6 @@ class EnglishWords(Words):
     by_body = "By body"
     by_level = "By level"
     compare_title = "Compare programmes"
-    # As front matter (the Chinese value has always been written bare).
-    compare_description = ('"Compare carbon-market certification programmes side by side: issuer, levels, eligibility, '
-                           'exam and pass mark, fees, exam dates, next session and certificate validity."')
     compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
                         "facts for every programme.")
     compare_all = "All programmes"
@@ -582,16 +578,6 @@ class EnglishWords(Words):
         "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
         "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
     }
-    role = {
-        "research-teaching-staff": "technical or engineering staff of a research or teaching institution "
-                                   "in energy, environment or the circular economy",
-        "exchange-staff": "staff of an energy-saving or environmental exchange",
-    }
-    certificate_scheme = {
-        "ceca-carbon-reduction": "CECA carbon-reduction certificate",
-        "miit-energy-environment": "MIIT energy-saving and environmental protection post-competency certificate",
-        "other": "another vocational or skills certificate or professional title",
-    }
     MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
     # Units the sources print after an amount in yuan.
@@ -634,15 +620,23 @@ class EnglishWords(Words):
     def step_text(self, step: TimelineStep) -> str:
         return f"{step.label}：{step.text}"
 
+    def programs_description(self, field: str) -> str:
+        return f"{field[:1].upper()}{field[1:]} vocational certification programmes in China, filterable by body and level."
+
+    def compare_description(self, field: str) -> str:
+        # As front matter (the Chinese value has always been written bare).
+        return (f'"Compare {field} certification programmes side by side: issuer, levels, eligibility, '
+                'exam and pass mark, fees, exam dates, next session and certificate validity."')
+
     def programs_intro(self, count: int) -> str:
         return (f"{count} programmes. Filter them by body and level; without JavaScript, use the grouped lists below "
                 "the table.")
 
-    def compare_intro(self, add_button: str) -> str:
+    def compare_intro(self, add_button: str, example_ids: str) -> str:
         return ("Tick two or three programmes to see them side by side: issuer, levels, a summary of the eligibility "
                 "rules, exam format and pass mark, fees, exam dates, next session and certificate validity. What the "
                 f"sources do not publish reads “{self.not_published}”. The selection is kept in this page's address "
-                "(for example `?ids=carbon-asset-manager,carbon-emission-manager`), so you can share it; the "
+                f"(for example `?ids={example_ids}`), so you can share it; the "
                 f"“{add_button}” button on every programme page adds to it.")
 
     def compare_all_intro(self, count: int, today: str) -> str:
@@ -704,8 +698,9 @@ class EnglishWords(Words):
         return names.zh
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
-        if scheme in self.certificate_scheme:
-            return self.certificate_scheme[scheme]
+        names = Vocabulary.of(catalog, self.lang)
+        if scheme in names.schemes:
+            return names.schemes[scheme]
         program = catalog.programs.get(scheme) if catalog else None
         return f"{program.name.en} certificate" if program else scheme
 
@@ -734,7 +729,8 @@ class EnglishWords(Words):
             level = self.level.get(cert.level, cert.level)
             return f"Holds: {self.scheme_name(cert.scheme, catalog)} ({level}){held}"
         if condition.roles:
-            return "Role: " + " or ".join(self.role.get(r, r) for r in condition.roles)
+            roles = Vocabulary.of(catalog, self.lang).roles
+            return "Role: " + " or ".join(roles.get(r, r) for r in condition.roles)
         return "Required training hours completed"
 
     def rule(self, rule: ScheduleRule) -> str:

@@ -90,14 +90,3 @@ WEEKDAY = {
     "monday": "周一", "tuesday": "周二", "wednesday": "周三", "thursday": "周四",
     "friday": "周五", "saturday": "周六", "sunday": "周日",
 }
-
-ROLE = {
-    "research-teaching-staff": "教科研单位相关领域技术、工程人员",
-    "exchange-staff": "节能及环境交易所相关人员",
-}
-
-CERTIFICATE_SCHEME = {
-    "ceca-carbon-reduction": "中国节能协会碳减排领域证书",
-    "miit-energy-environment": "节能与环保领域岗位能力评测证书",
-    "other": "其他职业或技能证书、职称证书",
-}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.source.catalog import Vocabulary
 from generator.source.models import Condition, Fee, Offset, ScheduleRule, Source
 from generator.words import labels
 
@@ -60,8 +61,10 @@ def _years(value: float) -> str:
     return f"{value:g}"
 
 
-def describe_condition(condition: Condition, program_names: dict[str, str] | None = None) -> str:
-    """The structured reading of one condition, in plain Chinese."""
+def describe_condition(condition: Condition, names: Vocabulary | None = None) -> str:
+    """The structured reading of one condition, in plain Chinese (`names`: the catalogue's Chinese
+    vocabulary, which names schemes, programmes and roles)."""
+    names = names or Vocabulary.of(None, "zh")
     if condition.education:
         edu = condition.education
         text = f"学历：{labels.EDUCATION[edu.minimum]}及以上"
@@ -76,10 +79,10 @@ def describe_condition(condition: Condition, program_names: dict[str, str] | Non
     if condition.certificate:
         cert = condition.certificate
         held = f"，持证满 {_years(cert.years_held)} 年" if cert.years_held else ""
-        scheme = labels.CERTIFICATE_SCHEME.get(cert.scheme) or (program_names or {}).get(cert.scheme, cert.scheme)
+        scheme = names.schemes.get(cert.scheme) or names.programs.get(cert.scheme, cert.scheme)
         return f"持有证书：{scheme}（{labels.LEVEL_NAME.get(cert.level, cert.level)}）{held}"
     if condition.roles:
-        return "身份：" + "、".join(labels.ROLE.get(r, r) for r in condition.roles)
+        return "身份：" + "、".join(names.roles.get(r, r) for r in condition.roles)
     return "考前培训学时达标"
 
 

@@ -11,12 +11,22 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from generator.source.catalog import Catalog
+from generator.source.models import SiteSettings
 from generator.features.calendar.sessions import Event, display_name
 from generator.words import labels
 from generator.words.phrases import calendar_day
 
 TZ = ZoneInfo("Asia/Shanghai")
-PRODID = "-//carbon-catalog//考试日历 exam calendar//ZH"
+
+
+def prodid(site_id: str) -> str:
+    """The calendar's PRODID, from the site's machine name (content/site.yaml `id`)."""
+    return f"-//{site_id}//考试日历 exam calendar//ZH"
+
+
+def estimated_property(site_id: str) -> str:
+    """The X- property that marks a date counted without the official holiday schedule."""
+    return f"X-{site_id.upper()}-ESTIMATED"
 
 def _description(event: Event) -> str:
     lines = []
@@ -62,7 +72,8 @@ def ics_feed(
     without published times, are all-day events (VALUE=DATE, DTEND the next day: the end is exclusive).
     DTSTAMP is the build date, so two builds on the same date are identical.
     """
-    head = calendar_head(title, description)
+    settings = catalog.site if catalog else SiteSettings()
+    head = calendar_head(title, description, settings.id)
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     parts = []
     if any(e.timed for e in events):
@@ -74,15 +85,16 @@ def ics_feed(
         program = catalog.programs.get(event.program) if catalog else None
         name = display_name(catalog, program) if program else event.program_name
         parts.append(vevent(
-            event.uid, stamp, event.timed, event.date, event.start, event.end, event.kind,
-            _summary(event, name), _description(event), event.label, event.estimated))
+            event.uid_in(settings.uid_domain), stamp, event.timed, event.date, event.start, event.end, event.kind,
+            _summary(event, name), _description(event), event.label,
+            estimated_property(settings.id) if event.estimated else None))
     # A calendar serialises as its own lines, then each component's, then END (as icalendar does).
     return head + b"".join(parts) + b"END:VCALENDAR\r\n"
 
 
-def calendar_head(title: str, description: str | None) -> bytes:
+def calendar_head(title: str, description: str | None, site_id: str) -> bytes:
     """BEGIN:VCALENDAR and the calendar's own properties, as icalendar writes them."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + _ical_text(PRODID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + _ical_text(prodid(site_id)), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if description:
         lines.append("X-WR-CALDESC:" + _ical_text(description))
     lines += ["NAME:" + _ical_text(title), "X-WR-CALNAME:" + _ical_text(title),
@@ -98,7 +110,7 @@ def _ical_text(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def vevent(uid: str, stamp: dt.datetime, timed: bool, date: dt.date, start: str | None, end: str | None,
-           kind: str, summary: str, description: str, label: str, estimated: bool) -> bytes:
+           kind: str, summary: str, description: str, label: str, estimated: str | None) -> bytes:
     """One VEVENT, serialised as icalendar serialises it; the arguments are everything it shows.
 
     An event is in several feeds (its programme's, its session's link, all.ics), so it is written once."""
@@ -114,8 +126,8 @@ def vevent(uid: str, stamp: dt.datetime, timed: bool, date: dt.date, start: str 
              "CATEGORIES:" + _ical_text(label), "DESCRIPTION:" + _ical_text(description)]
     if not timed:
         lines.append("TRANSP:" + ("TRANSPARENT" if kind != "exam" else "OPAQUE"))
-    if estimated:
-        lines.append("X-CARBON-CATALOG-ESTIMATED:TRUE")
+    if estimated:  # the X- property's name
+        lines.append(f"{estimated}:TRUE")
     lines.append("END:VEVENT")
     # A line under 75 bytes is never folded; only long ones go through icalendar's folding.
     return b"".join(_fold(line.encode("utf-8")) + b"\r\n" for line in lines)

@@ -249,7 +249,7 @@ def files(build: Build) -> dict[str, str | bytes]:
         rules={p.id: describe_rule(p.schedule.rule) for p in every}, window=(start, end), today=today,
         display_name=lambda p: display_name(catalog, p), cal=ViewHelpers)
     out["calendar/all.ics"] = ics_feed(
-        sorted((e for p in listed for s in by_program[p.id] for e in s.events), key=Event.sort_key), "碳市场职业技能证书 · 考试日历", today, catalog,
+        sorted((e for p in listed for s in by_program[p.id] for e in s.events), key=Event.sort_key), catalog.site.calendar_title, today, catalog,
         description="各证书项目按公布的考试规则推算的考试日期与各环节节点（系列专业随所属系列列出）。")
     return out
 

@@ -14,8 +14,8 @@ from generator.words import labels
 from generator.words.phrases import calendar_day, describe_offset
 
 # UIDs need a domain on the right of "@". The site's address can change between builds, so a fixed
-# name keeps UIDs stable; `.invalid` is reserved (RFC 2606), so it can never collide with a real host.
-UID_DOMAIN = "carbon-catalog.invalid"
+# name (content/site.yaml `uid_domain`) keeps UIDs stable; `.invalid` is reserved (RFC 2606), so it can
+# never collide with a real host.
 
 EVENT_KINDS = (
     "exam", "registration_close", "review", "sprint", "mock_test",
@@ -73,8 +73,7 @@ class Event:
     def timed(self) -> bool:
         return self.start is not None
 
-    @property
-    def uid(self) -> str:
+    def uid_in(self, domain: str) -> str:
         """Stable across builds: programme, session date and kind (+ the day and slot of an exam
         beyond the session's first). A milestone's own date is left out on purpose: when the
         official holiday schedule is published and an estimated date moves, calendars update the
@@ -84,7 +83,7 @@ class Event:
             parts.append(self.date.strftime("%Y%m%d"))
         if self.slot:
             parts.append(f"slot{self.slot + 1}")
-        return "-".join(parts) + "@" + UID_DOMAIN
+        return "-".join(parts) + "@" + domain
 
     @property
     def note_text(self) -> str | None:

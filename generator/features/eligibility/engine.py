@@ -37,7 +37,7 @@ Certificates
     A held certificate meets a requirement of the same scheme at the same or a *higher* level of
     the same ladder (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1): a
     higher certificate of the same scheme satisfies a lower requirement. Ladders are not compared
-    with each other. A named scheme (a programme, ceca-carbon-reduction, miit-energy-environment) is
+    with each other. A named scheme (a programme, or a scheme of content/schemes.yaml) is
     met only by that scheme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate
     of any scheme except the programme's own (its id, family and document), so a candidate who
     names their certificate precisely is not refused. `years_held` must reach the
@@ -46,14 +46,14 @@ Certificates
 Roles
     Met when the candidate has any one of the listed roles.
 Training hours
-    `training_hours_met: true` meets a training-hours condition (CECA's 考前培训学时达标, MIIT's
-    ≥90% 课时); such conditions usually sit in the programme's `preconditions`.
+    `training_hours_met: true` meets a training-hours condition (e.g. 考前培训学时达标, or a minimum
+    share of 课时); such conditions usually sit in the programme's `preconditions`.
 
 A route is met when all its conditions are met; a level's rules are met when any route is, and
 every programme-wide precondition holds. Levels are independent: each level is judged on its own
 published rules (or, for a level without its own, on the programme-wide rules its page shows). A
-level the source marks 待定 is `unpublished`. A programme whose rules do not depend on level (the
-CECA family and the specialties that inherit from it) is one entry with level id `all`.
+level the source marks 待定 is `unpublished`. A programme whose rules do not depend on level (e.g. a
+family and the specialties that inherit from it) is one entry with level id `all`.
 
 Results per level: `status` (eligible / not_eligible / unpublished / unknown), `met_routes` (clause
 and verbatim text of every route met), and `missing`: for not_eligible, what the *nearest* unmet
@@ -73,8 +73,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.features.eligibility.profile import FIELDS, Profile
-from generator.source.catalog import Catalog
-from generator.source.models import Condition, Eligibility, Program
+from generator.source.catalog import Catalog, Vocabulary
+from generator.source.models import OTHER_SCHEME, Condition, Eligibility, Program
 from generator.words import labels
 from generator.words.phrases import describe_condition
 
@@ -91,9 +91,6 @@ EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
 
 
 LEVEL_LADDERS = (("junior", "intermediate", "senior"), ("level-4", "level-3", "level-2", "level-1"))
-
-
-SPECIAL_SCHEMES = tuple(labels.CERTIFICATE_SCHEME)
 
 
 Status = Literal["eligible", "not_eligible", "unpublished", "unknown"]
@@ -145,8 +142,11 @@ def message(key: str, **values: object) -> str:
 
 
 def schemes(catalog: Catalog) -> dict[str, dict]:
-    """Certificate schemes a candidate can hold: id → {name, levels}."""
-    out = {sid: {"name": labels.CERTIFICATE_SCHEME[sid], "levels": list(LEVEL_LADDERS[0])} for sid in SPECIAL_SCHEMES}
+    """Certificate schemes a candidate can hold: id → {name, levels}. The registry's first
+    (content/schemes.yaml), then `other`, then every programme with levels."""
+    names = catalog.vocabulary("zh").schemes
+    out = {sid: {"name": names[sid], "levels": list(s.levels)} for sid, s in catalog.schemes.items()}
+    out[OTHER_SCHEME] = {"name": names[OTHER_SCHEME], "levels": list(LEVEL_LADDERS[0])}
     for pid, program in catalog.programs.items():
         if program.levels and pid not in out:
             out[pid] = {"name": f"{program.name.zh}证书", "levels": [lv.id for lv in program.levels]}
@@ -154,7 +154,7 @@ def schemes(catalog: Catalog) -> dict[str, dict]:
 
 
 def known_roles(catalog: Catalog) -> dict[str, str]:
-    found = dict(labels.ROLE)
+    found = dict(catalog.vocabulary("zh").roles)
     for program in catalog.programs.values():
         for unit in level_rules(program):
             for route in unit.eligibility.routes if unit.eligibility else ():
@@ -164,8 +164,8 @@ def known_roles(catalog: Catalog) -> dict[str, str]:
     return found
 
 
-def scheme_name(scheme: str, names: dict[str, str]) -> str:
-    return labels.CERTIFICATE_SCHEME.get(scheme) or f"{names.get(scheme, scheme)}证书"
+def scheme_name(scheme: str, names: Vocabulary) -> str:
+    return names.schemes.get(scheme) or f"{names.programs.get(scheme, scheme)}证书"
 
 
 def check_profile(profile: Profile, catalog: Catalog, source: str = "profile") -> list[str]:
@@ -291,7 +291,7 @@ def own_schemes(program: Program) -> tuple[str, ...]:
     return tuple(s for s in (program.id, program.family, program.document) if s)
 
 
-def _certificate(rule, p: Profile, names: dict[str, str], own: tuple[str, ...]) -> Check:
+def _certificate(rule, p: Profile, names: Vocabulary, own: tuple[str, ...]) -> Check:
     scheme = scheme_name(rule.scheme, names)
     level = labels.LEVEL_NAME.get(rule.level, rule.level)
     need = (message("certificate_years", scheme=scheme, level=level, years=number(rule.years_held))
@@ -302,7 +302,7 @@ def _certificate(rule, p: Profile, names: dict[str, str], own: tuple[str, ...]) 
     values: list[Tri] = []
     for cert in p.certificates:
         held = _ladder_rank(cert.level)
-        same = cert.scheme == rule.scheme or (rule.scheme == "other" and cert.scheme not in own)
+        same = cert.scheme == rule.scheme or (rule.scheme == OTHER_SCHEME and cert.scheme not in own)
         if not same or wanted is None or held is None or held[0] != wanted[0] or held[1] < wanted[1]:
             continue
         if not rule.years_held:
@@ -317,7 +317,7 @@ def _certificate(rule, p: Profile, names: dict[str, str], own: tuple[str, ...]) 
     return Check(value, (need,), ("certificates",) if value is None else (), 0, EFFORT["certificate"])
 
 
-def check_condition(condition: Condition, p: Profile, names: dict[str, str], own: tuple[str, ...] = ()) -> Check:
+def check_condition(condition: Condition, p: Profile, names: Vocabulary, own: tuple[str, ...] = ()) -> Check:
     if condition.education is not None:
         return _education(condition.education, p)
     if condition.experience is not None:
@@ -332,7 +332,7 @@ def check_condition(condition: Condition, p: Profile, names: dict[str, str], own
             value: Tri = None
         else:
             value = any(role in condition.roles for role in p.roles)
-        need = message("roles", roles="、".join(labels.ROLE.get(r, r) for r in condition.roles))
+        need = message("roles", roles="、".join(names.roles.get(r, r) for r in condition.roles))
         return Check(value, () if value else (need,), ("roles",) if value is None else (),
                      0, 0 if value else EFFORT["fixed"])
     value = p.training_hours_met
@@ -377,7 +377,7 @@ def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
 
-def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: dict[str, str]) -> LevelResult:
+def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: Vocabulary) -> LevelResult:
     if unit.eligibility is None:
         return LevelResult(unit.level, "unpublished")
     own = own_schemes(program)
@@ -415,8 +415,9 @@ def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: dict[s
 
 def evaluate(program: Program, profile: Profile, catalog: Catalog | None = None) -> ProgramResult:
     """Every level of one programme (one entry, `all`, when its rules do not depend on level)."""
-    names = {pid: p.name.zh for pid, p in catalog.programs.items()} if catalog else {}
-    names.setdefault(program.id, program.name.zh)
+    names = Vocabulary.of(catalog, "zh")
+    if program.id not in names.programs:
+        names = Vocabulary({**names.programs, program.id: program.name.zh}, names.schemes, names.roles)
     return ProgramResult(program.id, tuple(
         _evaluate_unit(unit, program, profile, names) for unit in level_rules(program)))
 

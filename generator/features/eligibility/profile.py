@@ -37,7 +37,7 @@ class HeldCertificate(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    scheme: Id = Field(description="A programme id, ceca-carbon-reduction, miit-energy-environment or other.")
+    scheme: Id = Field(description="A programme id, a scheme id of the catalogue (content/schemes.yaml), or other.")
     level: Id = Field(description="A level id; junior, intermediate or senior for the other schemes.")
     years_held: Years | None = Field(None, description="Whole or fractional years since it was issued.")
 

@@ -26,7 +26,7 @@ RULES_PATH = "assets/data/eligibility-rules.json"
 # grows with the catalogue (235 KB gzipped at 1,000 programmes, see BENCHMARKS.md); these do not.
 PROGRAM_RULES_DIR = "assets/data/eligibility"
 
-def _condition_json(condition: Condition, names: dict[str, str]) -> dict:
+def _condition_json(condition: Condition, names: Vocabulary) -> dict:
     kind = next(name for name in Condition.model_fields if getattr(condition, name) is not None)
     value = getattr(condition, kind)
     rule = value.model_dump(mode="json") if isinstance(value, BaseModel) else (list(value) if isinstance(value, tuple) else value)
@@ -34,7 +34,7 @@ def _condition_json(condition: Condition, names: dict[str, str]) -> dict:
     if kind == "certificate":
         out["scheme_name"] = scheme_name(value.scheme, names)
     if kind == "roles":
-        out["role_names"] = [labels.ROLE.get(r, r) for r in value]
+        out["role_names"] = [names.roles.get(r, r) for r in value]
     return out
 
 
@@ -47,7 +47,7 @@ def shares_family_rules(program: Program, catalog: Catalog) -> bool:
 
 def rules(catalog: Catalog) -> dict:
     """Everything the browser engine needs, from the same models the Python engine reads."""
-    names = {pid: p.name.zh for pid, p in catalog.programs.items()}
+    names = catalog.vocabulary("zh")
     programs = []
     for program in sorted(catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id)):
         levels = []
