@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -45,7 +46,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _day(option: str, value: str):
     """A YYYY-MM-DD option as a date, or None (after saying why) when it is not one."""
-    import datetime as dt
     import re
 
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -56,6 +56,12 @@ def _day(option: str, value: str):
             return None
     print(f"catalog calendar: {option} {value!r} is not a date; write YYYY-MM-DD", file=sys.stderr)
     return None
+
+
+# The calendar dates sessions from rules and reaches up to a few years around them: Python's dates end
+# at year 9999, and centuries away from today mean nothing for an exam.
+CALENDAR_FIRST_DAY = dt.date(1990, 1, 1)
+CALENDAR_LAST_DAY = dt.date(2199, 12, 31)
 
 
 def _calendar(root: Path, args: argparse.Namespace) -> int:
@@ -70,6 +76,11 @@ def _calendar(root: Path, args: argparse.Namespace) -> int:
     if start > end:
         print(f"catalog calendar: --from {start} is after --to {end}", file=sys.stderr)
         return 1
+    for option, day in (("--from", start), ("--to", end)):
+        if not CALENDAR_FIRST_DAY <= day <= CALENDAR_LAST_DAY:
+            print(f"catalog calendar: {option} {day} is outside {CALENDAR_FIRST_DAY} to {CALENDAR_LAST_DAY}, "
+                  "the years the calendar can date", file=sys.stderr)
+            return 1
     catalog = pipeline.load_catalog(root)
     if args.program:
         program = catalog.programs.get(args.program)

@@ -91,7 +91,8 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _unreadable(path: Path, relpath: str, root: Path | None) -> Problem | None:
+def refuse_before_reading(path: Path, relpath: str, root: Path | None,
+                          max_bytes: int = MAX_FILE_BYTES) -> Problem | None:
     """Why the file must not be read, judged from the file system alone before reading a byte: a link
     out of the project (or into /dev), a link to nothing, a folder or device named *.yaml, a huge file."""
     def refused(message: str) -> Problem:
@@ -111,8 +112,8 @@ def _unreadable(path: Path, relpath: str, root: Path | None) -> Problem | None:
         return refused("is a folder, not a data file; data files are plain files named *.yaml")
     if not stat.S_ISREG(info.st_mode):
         return refused("is not a plain file (a device, pipe or socket); data files are plain files")
-    if info.st_size > MAX_FILE_BYTES:
-        return refused(f"file is {info.st_size} bytes; the limit is {MAX_FILE_BYTES}")
+    if info.st_size > max_bytes:
+        return refused(f"file is {info.st_size} bytes; the limit is {max_bytes}")
     return None
 
 
@@ -142,7 +143,7 @@ def _too_deep(text: str) -> int | None:
 
 def parse_file(path: Path, relpath: str, root: Path | None = None) -> tuple[Any, list[Problem]]:
     """Parse one file; a bad file gives problems, never an exception. `root`: links may not leave it."""
-    refusal = _unreadable(path, relpath, root)
+    refusal = refuse_before_reading(path, relpath, root)
     if refusal is not None:
         return None, [refusal]
     try:

@@ -22,7 +22,9 @@ from .problems import CatalogError
 
 class CatalogPlugin(BasePlugin):
     # `edition: en` builds the English edition (generator/english.py); the default is the Chinese one.
-    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),)
+    # `allow_files`: reviewed non-Markdown files of content/pages/ that may be published (generator/handwritten.py).
+    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),
+                     ("allow_files", config_options.ListOfItems(config_options.Type(str), default=[])))
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.

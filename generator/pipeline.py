@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import compare, eligibility, english, exam_calendar
 from . import feed, jsonld, opendata
-from . import parallel, permalinks
+from . import handwritten, parallel, permalinks, urlowners
 from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
@@ -39,6 +39,11 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
     else:
         for problem in overdue:
             log.warning("warning: %s", problem)
+    problems += handwritten.refused_files(root, (PAGES_FOLDER, english.PAGES_FOLDER))
+    if problems:
+        raise CatalogError(problems)
+    # Every URL has one owner, settled before a page is rendered (a taken URL would be written over).
+    problems = urlowners.check_data(project, urlowners.hand_written_files(root, PAGES_FOLDER))
     if problems:
         raise CatalogError(problems)
     return build_catalog(project)
@@ -97,9 +102,10 @@ def render_files(root: Path, strict: bool | None = None) -> tuple[Catalog, dict[
         return catalog, dict(files)
     catalog = load_catalog(root, strict)
     files = site_files(catalog, site_url=site_url)
-    lost = permalinks.check(root, catalog, published_paths(root, files))
-    if lost:
-        raise CatalogError(lost)
+    problems = (urlowners.check_site(catalog, files, urlowners.hand_written_files(root, PAGES_FOLDER))
+                or permalinks.check(root, catalog, published_paths(root, files)))
+    if problems:
+        raise CatalogError(problems)
     _LAST_RENDER.update(key=key, strict=strict, value=(catalog, dict(files)))
     return catalog, files
 
