@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,12 +13,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import english
+from . import english, headers, redirectpages, themescripts
 from .csp import add_policy
 from .permalinks import redirects
 from .pipeline import PAGES_FOLDER, WATCHED_FOLDERS, hand_written_pages, render_files, search_dictionary_file
 from .preview import error_page, write_changed
 from .problems import CatalogError
+from .siteurl import configured_site_url
 
 
 class CatalogPlugin(BasePlugin):
@@ -33,6 +35,8 @@ class CatalogPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
+        # Where the site lives on its host (site_url's path): the 404 pages point the theme's scripts there.
+        self.site_path = urlparse(configured_site_url(self.root) or "/").path
         self.cache = self.root / ".cache" / "catalog" / "pages"
         try:
             catalog, self.files = render_files(self.root)
@@ -64,6 +68,7 @@ class CatalogPlugin(BasePlugin):
                 # took about a second of every rebuild.)
                 search.config.jieba_dict_user = None
         moved = config.plugins.get("redirects")
+        self.redirect_pages = list(redirects(catalog)) if moved is not None else []
         if moved is not None:
             moved.config["redirect_maps"].update(redirects(catalog))
         return config
@@ -91,20 +96,34 @@ class CatalogPlugin(BasePlugin):
         return files
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return add_policy(output)
+        return _with_policy(output, page.file.src_uri, self.site_path)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        return _with_policy(output_content, template_name, self.site_path) if template_name.endswith(".html") else output_content
 
-    @event_priority(-100)  # after Material's search plugin has written its index
+    @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         utf8_search_index(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
+        try:
+            redirectpages.secure_redirect_pages(Path(config.site_dir), getattr(self, "redirect_pages", []),
+                                                config.use_directory_urls, self.site_path)
+        except (redirectpages.UnexpectedRedirectPage, themescripts.UnknownInlineScript) as exc:
+            raise PluginError(str(exc)) from None
+        if self.config["edition"] == "zh":  # the site root: hosts read _headers only there
+            headers.write_headers_file(Path(config.site_dir), self.site_path)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in WATCHED_FOLDERS:
             server.watch(str(self.root / folder))
         return server
+
+
+def _with_policy(html: str, page: str, site_path: str) -> str:
+    try:
+        return add_policy(html, page, site_path)
+    except themescripts.UnknownInlineScript as exc:
+        raise PluginError(str(exc)) from None
 
 
 def utf8_search_index(site_dir: Path) -> None:

@@ -6,12 +6,11 @@ import datetime as dt
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from . import compare, eligibility, english, exam_calendar
 from . import feed, jsonld, opendata
-from . import handwritten, parallel, permalinks, urlowners
+from . import handwritten, parallel, permalinks, publishing, urlowners
 from .catalog import Catalog, build_catalog
 from .load import load_project
 from .problems import CatalogError, Problem
@@ -143,30 +142,39 @@ def generate_to(root: Path, out: Path) -> int:
     }
     files.update(generated)
     files.update(english.generated_tree(root, catalog, generated))  # en/…: the English edition, if any
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
-    for path, content in files.items():
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    _swap_in(staging, out)
+    with publishing.build_lock(out):
+        staging = publishing.new_staging(out)
+        try:
+            for path, content in files.items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        publishing.publish(staging, out)
     return len(files)
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = None) -> Path:
-    """Validate, then build with MkDocs into a temporary folder; swap it in only on success."""
+    """Validate, then build with MkDocs into a staging folder; publish it only on success (publishing.py)."""
+    render_files(root, strict)  # fail fast, before MkDocs starts, with every problem listed
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_dir or root / "site"
+    with publishing.build_lock(site_dir):  # one build at a time: MkDocs shares .cache/ and the target
+        _build_into(root, site_dir, publishing.new_staging(site_dir))
+    return site_dir
+
+
+def _build_into(root: Path, site_dir: Path, staging: Path) -> None:
+    """Both editions into `staging`, then published as `site_dir` in one step; or problems, and no trace."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    render_files(root, strict)  # fail fast, before MkDocs starts, with every problem listed
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    site_dir = site_dir or root / "site"
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     warnings = _WarningCollector()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
@@ -183,8 +191,7 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = N
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
-    _swap_in(staging, site_dir)
-    return site_dir
+    publishing.publish(staging, site_dir)
 
 
 class _WarningCollector(logging.Handler):
@@ -196,12 +203,3 @@ class _WarningCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
