@@ -47,4 +47,4 @@ bench: $(STAMP)
 	$(PY) bench/bench.py --browser --json bench/results.json
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .site-staging-* .site.lock .cache .pytest_cache

@@ -73,16 +73,24 @@ def _day(option: str, value: str):
     return None
 
 
+# The calendar dates sessions from rules and reaches up to a few years around them: Python's dates end
+# at year 9999, and centuries away from today mean nothing for an exam.
+CALENDAR_FIRST_DAY = dt.date(1990, 1, 1)
+CALENDAR_LAST_DAY = dt.date(2199, 12, 31)
+
+
 def _calendar(root: Path, args: argparse.Namespace) -> int:
-
-
-
     start, end = _day("--from", args.start), _day("--to", args.end)
     if start is None or end is None:
         return 1
     if start > end:
         print(f"catalog calendar: --from {start} is after --to {end}", file=sys.stderr)
         return 1
+    for option, day in (("--from", start), ("--to", end)):
+        if not CALENDAR_FIRST_DAY <= day <= CALENDAR_LAST_DAY:
+            print(f"catalog calendar: {option} {day} is outside {CALENDAR_FIRST_DAY} to {CALENDAR_LAST_DAY}, "
+                  "the years the calendar can date", file=sys.stderr)
+            return 1
     catalog = site.load_catalog(root)
     if args.program:
         program = catalog.programs.get(args.program)

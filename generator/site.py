@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import tempfile
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -28,9 +28,8 @@ from generator.features.eligibility import page as eligibility_page
 from generator.pages import catalog_pages
 from generator.pages.build import Build
 from generator.pages.environment import template_environment
-from generator.publish import editor_schemas, feed, jsonld, opendata, permalinks
-from generator.publish.swap import swap_in
-from generator.source import parallel
+from generator.publish import editor_schemas, feed, jsonld, opendata, permalinks, publishing, urlowners
+from generator.source import handwritten, parallel
 from generator.source.catalog import Catalog, build_catalog
 from generator.source.clock import build_date, strict_freshness
 from generator.source.load import load_project
@@ -67,6 +66,11 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
     else:
         for problem in overdue:
             log.warning("warning: %s", problem)
+    problems += handwritten.refused_files(root, (PAGES_FOLDER, EN_PAGES_FOLDER))
+    if problems:
+        raise CatalogError(problems)
+    # Every URL has one owner, settled before a page is rendered (a taken URL would be written over).
+    problems = urlowners.check_data(project, urlowners.hand_written_files(root, PAGES_FOLDER))
     if problems:
         raise CatalogError(problems)
     return build_catalog(project)
@@ -115,9 +119,10 @@ def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
     catalog = load_catalog(root, strict)
     today, site_url = build_date(), configured_site_url(root)
     zh = edition_files(make_build(catalog, ZH, today, site_url))
-    lost = permalinks.check(root, catalog, published_paths(root, zh))
-    if lost:
-        raise CatalogError(lost)
+    problems = (urlowners.check_site(catalog, zh, urlowners.hand_written_files(root, PAGES_FOLDER))
+                or permalinks.check(root, catalog, published_paths(root, zh)))
+    if problems:
+        raise CatalogError(problems)
     en = None
     if english_configured(root):
         own = edition_files(make_build(catalog, EN, today, english_url(site_url)))
@@ -201,14 +206,18 @@ def generated_tree(root: Path, site: GeneratedSite) -> dict[str, str | bytes]:
 def generate_to(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine; swapped in only when complete."""
     tree = generated_tree(root, generate_site(root))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
-    for path, content in tree.items():
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    swap_in(staging, out)
+    with publishing.build_lock(out):
+        staging = publishing.new_staging(out)
+        try:
+            for path, content in tree.items():
+                target = staging / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        publishing.publish(staging, out)
     return len(tree)

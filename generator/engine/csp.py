@@ -1,38 +1,27 @@
 """Content-Security-Policy for every page.
 
 Data from pull requests lands only inside the page's <article>, and is escaped there. On top of that,
-the policy allows scripts from the site itself plus the theme's own inline scripts, by hash; an inline
-script inside the article (where data lives) is never allowed, so nothing in the content can run.
+the policy allows scripts from the site itself plus the theme's own inline scripts as reviewed, by hash
+(generator/themescripts.py); a page with any other inline script, inside the article or outside it,
+fails the build, so nothing in the content can run and the policy never trusts an injection.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL | re.IGNORECASE)
-DATA_TYPES = ("application/ld+json", "application/json")
+from generator.engine import themescripts
 
 
-def _sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+def theme_script_hashes(html: str, page: str = "page", site_path: str = "/") -> list[str]:
+    """The reviewed theme scripts' hashes, once the page is checked to have no other inline script.
+    `site_path`: the path of the site's address (site_url), where the 404 pages point their scripts."""
+    themescripts.check_inline_scripts(html, page, site_path)
+    return list(themescripts.script_hashes(site_path))
 
 
-def theme_script_hashes(html: str) -> list[str]:
-    articles = [m.span() for m in _ARTICLE.finditer(html)]
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        inside_article = any(start <= match.start() < end for start, end in articles)
-        if inside_article or any(t in match.group(1) for t in DATA_TYPES):
-            continue
-        hashes.append(_sha256(match.group(2)))
-    return list(dict.fromkeys(hashes))
-
-
-def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *theme_script_hashes(html)])
+def policy(html: str, page: str = "page", site_path: str = "/") -> str:
+    scripts = " ".join(["'self'", *theme_script_hashes(html, page, site_path)])
     return (
         f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
@@ -40,7 +29,8 @@ def policy(html: str) -> str:
     )
 
 
-def add_policy(html: str) -> str:
-    """Insert the policy as the first element of <head>, before any script."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
-    return re.sub(r"<head>", "<head>\n" + meta, html, count=1)
+def add_policy(html: str, page: str = "page", site_path: str = "/") -> str:
+    """Insert the policy at the top of <head>, before any script: after the charset declaration when
+    that comes first, since browsers look for it only in the first 1024 bytes."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, page, site_path)}">'
+    return re.sub(r"<head>(\s*<meta charset=\"[^\"]*\">)?", lambda m: m.group(0) + "\n" + meta, html, count=1)

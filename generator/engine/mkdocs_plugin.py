@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,17 +12,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator.engine import headers, redirectpages, themescripts
 from generator.engine.csp import add_policy
 from generator.engine.material import search_dictionary_file, utf8_search_index, whole_word_queries, without_jieba
 from generator.engine.preview import error_page, write_changed
 from generator.publish.permalinks import redirects
 from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
 from generator.source.problems import CatalogError
+from generator.source.siteurl import configured_site_url
 
 
 class CatalogPlugin(BasePlugin):
     # `edition: en` builds the English edition (mkdocs.en.yml); the default is the Chinese one.
-    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),)
+    # `allow_files`: reviewed non-Markdown files of content/pages/ that may be published (source/handwritten.py).
+    config_scheme = (("edition", config_options.Choice(("zh", "en"), default="zh")),
+                     ("allow_files", config_options.ListOfItems(config_options.Type(str), default=[])))
     # Set by `catalog build` (engine/site_build.py), which generates both editions once; `mkdocs serve`
     # and a plain `mkdocs build` leave it unset, and the plugin generates on each (re)build.
     generated: GeneratedSite | None = None
@@ -33,6 +38,8 @@ class CatalogPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
+        # Where the site lives on its host (site_url's path): the 404 pages point the theme's scripts there.
+        self.site_path = urlparse(configured_site_url(self.root) or "/").path
         self.cache = self.root / ".cache" / "catalog" / "pages"
         try:
             site = self.generated or generate_site(self.root)
@@ -66,6 +73,7 @@ class CatalogPlugin(BasePlugin):
                 # took about a second of every rebuild.)
                 search.config.jieba_dict_user = None
         moved = config.plugins.get("redirects")
+        self.redirect_pages = list(redirects(catalog)) if moved is not None else []
         if moved is not None:
             moved.config["redirect_maps"].update(redirects(catalog))
         return config
@@ -92,17 +100,31 @@ class CatalogPlugin(BasePlugin):
         return files
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return add_policy(output)
+        return _with_policy(output, page.file.src_uri, self.site_path)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return add_policy(output_content) if template_name.endswith(".html") else output_content
+        return _with_policy(output_content, template_name, self.site_path) if template_name.endswith(".html") else output_content
 
-    @event_priority(-100)  # after Material's search plugin has written its index
+    @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         utf8_search_index(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
+        try:
+            redirectpages.secure_redirect_pages(Path(config.site_dir), getattr(self, "redirect_pages", []),
+                                                config.use_directory_urls, self.site_path)
+        except (redirectpages.UnexpectedRedirectPage, themescripts.UnknownInlineScript) as exc:
+            raise PluginError(str(exc)) from None
+        if self.config["edition"] == "zh":  # the site root: hosts read _headers only there
+            headers.write_headers_file(Path(config.site_dir), self.site_path)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in WATCHED_FOLDERS:
             server.watch(str(self.root / folder))
         return server
+
+
+def _with_policy(html: str, page: str, site_path: str) -> str:
+    try:
+        return add_policy(html, page, site_path)
+    except themescripts.UnknownInlineScript as exc:
+        raise PluginError(str(exc)) from None

@@ -1,14 +1,13 @@
-"""`catalog build`: generate once, build both editions with MkDocs into a staging folder, swap it in."""
+"""`catalog build`: generate once, build both editions with MkDocs into a staging folder, publish it."""
 
 from __future__ import annotations
 
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
-from generator.publish.swap import swap_in
+from generator.publish import publishing
 from generator.site import EN_CONFIG, GeneratedSite, english_url, generate_site
 from generator.source.problems import CatalogError, Problem
 
@@ -16,17 +15,24 @@ PLUGIN = "catalog"
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = None) -> Path:
-    """Validate and generate (once, both editions), then build with MkDocs into a temporary folder;
-    swap it in only on success."""
+    """Validate and generate (once, both editions), then build with MkDocs into a staging folder;
+    publish it only on success (publish/publishing.py: one atomic step, one build at a time)."""
+    site = generate_site(root, strict)  # fails fast, before MkDocs starts, with every problem listed
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_dir or root / "site"
+    with publishing.build_lock(site_dir):  # one build at a time: MkDocs shares .cache/ and the target
+        staging = publishing.new_staging(site_dir)
+        _build_into(root, site, staging)
+        publishing.publish(staging, site_dir)
+    return site_dir
+
+
+def _build_into(root: Path, site: GeneratedSite, staging: Path) -> None:
+    """Both editions into `staging`; or the build's problems, and no trace of it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site = generate_site(root, strict)  # fails fast, before MkDocs starts, with every problem listed
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    site_dir = site_dir or root / "site"
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     warnings = _WarningCollector()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
@@ -45,8 +51,6 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool | None = N
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
-    swap_in(staging, site_dir)
-    return site_dir
 
 
 def _handed(config, site: GeneratedSite):

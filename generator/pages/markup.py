@@ -6,13 +6,18 @@ import html
 import json
 import re
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~^!])")
+# Characters Python-Markdown (with the tables extension) accepts a backslash before.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|!])")
+# Characters it takes no backslash before (the backslash would be shown), written as entities instead,
+# so they show as themselves and no later extension (strikethrough ~~, superscript ^) reads them.
+_AS_ENTITIES = {"~": "&#126;", "^": "&#94;"}
 
 
 def inline(text: object) -> str:
     """Source text as inert inline Markdown: no HTML, no emphasis, one line."""
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("&lt;", "\\&lt;")
+    escaped = html.escape(" ".join(str(text).split()), quote=False)  # < > & become entities
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+    return re.sub("[~^]", lambda m: _AS_ENTITIES[m.group()], escaped)
 
 
 def attr(text: object) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +20,9 @@ from generator.source import parallel as parallel_work
 from generator.source.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
+# Real data nests about 8 levels; the round-trip loader takes minutes over thousands of levels, so
+# anything deeper than this is refused by a fast scan before that loader sees it.
+MAX_NESTING = 64
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,68 @@ def _yaml() -> YAML:
     return yaml
 
 
-def parse_file(path: Path, relpath: str) -> tuple[Any, list[Problem]]:
-    """Parse one file; a bad file gives problems, never an exception."""
-    raw = path.read_bytes()
+def refuse_before_reading(path: Path, relpath: str, root: Path | None,
+                          max_bytes: int = MAX_FILE_BYTES) -> Problem | None:
+    """Why the file must not be read, judged from the file system alone before reading a byte: a link
+    out of the project (or into /dev), a link to nothing, a folder or device named *.yaml, a huge file."""
+    def refused(message: str) -> Problem:
+        return Problem(relpath, 1, "", message)
+
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if root is not None and not target.is_relative_to(Path(os.path.realpath(root))):
+                return refused(f"is a symbolic link to {target}, outside the project; data files are plain files")
+            if not target.exists():
+                return refused(f"is a symbolic link to {target}, which does not exist")
+        info = path.stat()
+    except OSError as exc:
+        return refused(f"cannot be read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return refused("is a folder, not a data file; data files are plain files named *.yaml")
+    if not stat.S_ISREG(info.st_mode):
+        return refused("is not a plain file (a device, pipe or socket); data files are plain files")
+    if info.st_size > max_bytes:
+        return refused(f"file is {info.st_size} bytes; the limit is {max_bytes}")
+    return None
+
+
+def _too_deep(text: str) -> int | None:
+    """Line where the document nests deeper than MAX_NESTING, found by libyaml's event scan (milliseconds
+    for a megabyte), or None. Syntax errors are left to the loaders, which report them with a hint."""
+    loader = _FastLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (pyyaml.MappingStartEvent, pyyaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (pyyaml.MappingEndEvent, pyyaml.SequenceEndEvent)):
+                depth -= 1
+    except pyyaml.MarkedYAMLError as exc:
+        # libyaml gives up itself at 1,000 flow levels; the round-trip loader would not.
+        if "nesting depth" in str(exc.problem) and exc.problem_mark is not None:
+            return exc.problem_mark.line + 1
+    except (pyyaml.YAMLError, ValueError, RecursionError):
+        pass
+    finally:
+        loader.dispose()
+    return None
+
+
+def parse_file(path: Path, relpath: str, root: Path | None = None) -> tuple[Any, list[Problem]]:
+    """Parse one file; a bad file gives problems, never an exception. `root`: links may not leave it."""
+    refusal = refuse_before_reading(path, relpath, root)
+    if refusal is not None:
+        return None, [refusal]
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # never more, whatever the size said
+    except OSError as exc:
+        return None, [Problem(relpath, 1, "", f"cannot be read: {exc.strerror or exc}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(relpath, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")]
+        return None, [Problem(relpath, 1, "", f"file is over {MAX_FILE_BYTES} bytes, the limit")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,6 +162,10 @@ def parse_file(path: Path, relpath: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(relpath, line, "", "file is not valid UTF-8; save it as UTF-8")]
     if not text.strip():
         return None, [Problem(relpath, 1, "", "file is empty")]
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [Problem(relpath, deep, "", f"values nest more than {MAX_NESTING} levels deep; "
+                                                 "data files need far fewer")]
     data = _fast_load(text)
     if data is not None:
         return data, []
@@ -277,7 +343,7 @@ PARALLEL_FROM_FILES = 400
 def load_project(root: Path) -> tuple[RawProject, list[Problem]]:
     found = [(kind, path, path.relative_to(root).as_posix())
              for kind, pattern in KIND_GLOBS for path in sorted(root.glob(pattern))]
-    parsed = parallel_work.map_all(lambda item: parse_file(item[1], item[2]), found,
+    parsed = parallel_work.map_all(lambda item: parse_file(item[1], item[2], root), found,
                                    parallel_work.worth_it(len(found), PARALLEL_FROM_FILES))
     documents: list[RawDocument] = []
     problems: list[Problem] = []

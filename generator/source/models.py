@@ -18,13 +18,16 @@ from pydantic import (
     Field,
     HttpUrl,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # The certificate scheme every catalogue has: any certificate other than the programme's own.
 OTHER_SCHEME = "other"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+# Ids become file names and URL segments in two editions: well under any file-name limit.
+SLUG_MAX_LENGTH = 64
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX_LENGTH)]
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
 
@@ -47,7 +50,7 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 PartialDate = Annotated[
     str,
     BeforeValidator(_to_partial_date),
@@ -60,7 +63,7 @@ PartialDate = Annotated[
     }),
 ]
 
-ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM, 24-hour")]
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="HH:MM, 24-hour")]
 
 
 def _check_review_dates(last_verified: dt.date, review_by: dt.date | None) -> None:
@@ -68,8 +71,31 @@ def _check_review_dates(last_verified: dt.date, review_by: dt.date | None) -> No
         raise ValueError(f"review_by {review_by} is before last_verified {last_verified}")
 
 
+# Control characters (other than tab and line feed) have no place in quoted source text, and would
+# reach the .ics feeds, JSON and pages as they are; U+2028/U+2029 end a line in JavaScript and iCalendar readers.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _refuse_control_characters(value: object) -> object:
+    texts = value if isinstance(value, tuple) else (value,)
+    for text in texts:
+        if isinstance(text, str):
+            found = _CONTROL_CHARACTER.search(text)
+            if found:
+                raise ValueError(f"control character U+{ord(found.group()):04X} at position {found.start()}; "
+                                 "delete it (it is invisible in most editors)")
+    return value
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: YAML's .inf and .nan are numbers to the parser but no fee, mark or year,
+    # and they would reach the JSON files as bare Infinity/NaN, which JSON does not have.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        return _refuse_control_characters(value)
 
 
 # --- shared parts -----------------------------------------------------------
@@ -78,7 +104,7 @@ class Strict(BaseModel):
 class Source(Strict):
     """Where a fact comes from: a file in the seed folder and a section in it."""
 
-    file: Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
+    file: Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")]
     section: NonEmptyText
 
 
@@ -95,8 +121,23 @@ class Names(Strict):
     en: NonEmptyText
 
 
+# Characters that end an autolink (<…>) or a table cell (|) in the Markdown the pages are made of, or
+# that a URL never needs unescaped; a source's URL with one of them is written percent-encoded.
+_MARKDOWN_BREAKING_URL_CHARACTERS = set('<>|`"\\{}^ ')
+
+
+def _check_url_characters(url: HttpUrl) -> HttpUrl:
+    bad = sorted(set(str(url)) & _MARKDOWN_BREAKING_URL_CHARACTERS)
+    if bad:
+        raise ValueError(f"URL contains {' '.join(repr(c) for c in bad)}; write it percent-encoded (e.g. | as %7C)")
+    return url
+
+
+SafeUrl = Annotated[HttpUrl, AfterValidator(_check_url_characters)]
+
+
 class Link(Strict):
-    url: HttpUrl
+    url: SafeUrl
     text: str | None = None
 
 
@@ -123,6 +164,14 @@ EducationLevel = Literal[
 ]
 
 
+# Upper bounds that no real rule reaches, so a typo (or .inf) is refused rather than published.
+MAX_YEARS = 50  # of experience or of holding a certificate
+MAX_POINTS = 1000  # exam points, pass marks, question counts
+MAX_FEE_YUAN = 1_000_000
+MAX_OFFSET_DAYS = 730  # a timeline step at most two years from the exam
+MAX_HOURS = 10_000
+
+
 class EducationCondition(Strict):
     minimum: EducationLevel
     major: Literal["related", "other", "any"] = "any"
@@ -132,7 +181,7 @@ class EducationCondition(Strict):
 
 
 class ExperienceCondition(Strict):
-    years: Annotated[float, Field(ge=0)]
+    years: Annotated[float, Field(ge=0, le=MAX_YEARS)]
     continuous: bool = Field(False, description="True for 连续; false for 累计 or unstated.")
 
 
@@ -141,7 +190,7 @@ class CertificateCondition(Strict):
         description="A programme id, a scheme id from content/schemes.yaml, or other."
     )
     level: Slug
-    years_held: Annotated[float, Field(ge=0)] = 0
+    years_held: Annotated[float, Field(ge=0, le=MAX_YEARS)] = 0
 
 
 class Condition(Strict):
@@ -197,14 +246,21 @@ class QuestionType(Strict):
     type: Literal[
         "single_choice", "multiple_choice", "true_false", "short_answer", "objective", "subjective"
     ]
-    count: Annotated[int, Field(gt=0)] | None = None
-    points_each: Annotated[float, Field(gt=0)] | None = None
+    count: Annotated[int, Field(gt=0, le=MAX_POINTS)] | None = None
+    points_each: Annotated[float, Field(gt=0, le=MAX_POINTS)] | None = None
 
 
 class TimeSlot(Strict):
     start: ClockTime
     end: ClockTime
     label: str | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> TimeSlot:
+        # HH:MM compares as text; an end before its start would give DTEND before DTSTART in the feeds.
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
 
 
 class Exam(Strict):
@@ -213,20 +269,26 @@ class Exam(Strict):
     platform: str | None = None
     proctoring: str | None = None
     question_types: tuple[QuestionType, ...] = ()
-    question_count: Annotated[int, Field(gt=0)] | None = None
-    total_points: Annotated[float, Field(gt=0)] | None = None
-    pass_mark: Annotated[float, Field(ge=0)] | None = None
-    duration_minutes: Annotated[int, Field(gt=0)] | None = None
+    question_count: Annotated[int, Field(gt=0, le=MAX_POINTS)] | None = None
+    total_points: Annotated[float, Field(gt=0, le=MAX_POINTS)] | None = None
+    pass_mark: Annotated[float, Field(ge=0, le=MAX_POINTS)] | None = None
+    duration_minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None
     times: tuple[TimeSlot, ...] = ()
     subjects: tuple[NonEmptyText, ...] = ()
     validity: str | None = Field(None, description="How long a registration stays valid.")
     source: Source
     notes: tuple[Note, ...] = ()
 
+    @model_validator(mode="after")
+    def _pass_mark_within_points(self) -> Exam:
+        if self.pass_mark is not None and self.total_points is not None and self.pass_mark > self.total_points:
+            raise ValueError(f"pass_mark {self.pass_mark:g} is above total_points {self.total_points:g}")
+        return self
+
 
 class Fee(Strict):
     kind: Literal["exam", "training", "retake", "certificate", "package"]
-    amount: Annotated[float, Field(ge=0)] | None = Field(None, description="In yuan (CNY).")
+    amount: Annotated[float, Field(ge=0, le=MAX_FEE_YUAN)] | None = Field(None, description="In yuan (CNY).")
     unit: str | None = Field(None, description="e.g. 元/人, 元/次.")
     covers: tuple[Literal["exam", "training", "retake", "certificate"], ...] = ()
     levels: tuple[Slug, ...] = Field((), description="Empty means every level.")
@@ -251,6 +313,14 @@ class ScheduleRule(Strict):
             raise ValueError("week 0 never matches: use 1–5, or -1 for the last")
         return self
 
+    @model_validator(mode="after")
+    def _months_once_each(self) -> ScheduleRule:
+        # A repeated month would date the same session twice: two events with one UID, two pages ids.
+        repeated = sorted({m for m in self.months if self.months.count(m) > 1})
+        if repeated:
+            raise ValueError(f"months repeat: {', '.join(map(str, repeated))}; list each month once")
+        return self
+
 
 class Schedule(Strict):
     text: NonEmptyText = Field(description="The source's wording, verbatim.")
@@ -264,9 +334,10 @@ class Schedule(Strict):
 class Offset(Strict):
     """Where a step falls relative to the exam date."""
 
-    days: int | None = None
-    days_max: int | None = Field(None, description="Upper end of a range, e.g. 2–3 days before.")
-    working_days: int | None = None
+    days: Annotated[int, Field(ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)] | None = None
+    days_max: Annotated[int, Field(ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)] | None = Field(
+        None, description="Upper end of a range, e.g. 2–3 days before.")
+    working_days: Annotated[int, Field(ge=-MAX_OFFSET_DAYS, le=MAX_OFFSET_DAYS)] | None = None
 
     @model_validator(mode="after")
     def _one_unit(self) -> Offset:
@@ -315,7 +386,7 @@ class Registration(Strict):
 
 class Verification(Strict):
     method: NonEmptyText
-    url: HttpUrl | None = None
+    url: SafeUrl | None = None
     source: Source
 
 
@@ -334,8 +405,8 @@ class Certificate(Strict):
 class CourseModule(Strict):
     category: str | None = None
     name: NonEmptyText
-    hours: Annotated[float, Field(gt=0)] | None = None
-    lessons: Annotated[int, Field(gt=0)] | None = None
+    hours: Annotated[float, Field(gt=0, le=MAX_HOURS)] | None = None
+    lessons: Annotated[int, Field(gt=0, le=MAX_HOURS)] | None = None
     topics: tuple[NonEmptyText, ...] = ()
 
 
@@ -377,7 +448,7 @@ class Level(Strict):
 
 
 class Occupation(Strict):
-    code: Annotated[str, Field(pattern=r"^\d-\d{2}-\d{2}-\d{2}$")] | None = None
+    code: Annotated[str, Field(pattern=r"^[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}$")] | None = None
     definition: NonEmptyText
     work_types: tuple[NonEmptyText, ...] = ()
     source: Source

@@ -25,13 +25,18 @@ _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def configured_site_url(root: Path) -> str | None:
-    """`site_url` from ROOT/mkdocs.yml, with a trailing slash; None when there is none."""
+def mkdocs_config(root: Path) -> dict:
+    """ROOT/mkdocs.yml as data ({} when there is none), read without MkDocs."""
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return None
+        return {}
     config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    value = config.get("site_url") if isinstance(config, dict) else None
+    return config if isinstance(config, dict) else {}
+
+
+def configured_site_url(root: Path) -> str | None:
+    """`site_url` from ROOT/mkdocs.yml, with a trailing slash; None when there is none."""
+    value = mkdocs_config(root).get("site_url")
     if not value or not isinstance(value, str):
         return None
     return value if value.endswith("/") else value + "/"
