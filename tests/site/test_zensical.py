@@ -26,7 +26,7 @@ import yaml
 
 pytestmark = pytest.mark.site
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = "http://localhost:8000/"
 PROGRAM = "programs/carbon-asset-manager"
 SYLLABUS = "syllabi/carbon-asset-manager"

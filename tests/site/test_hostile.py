@@ -25,9 +25,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import headers, load, publishing, themescripts
+from generator.engine import headers, themescripts
+from generator.publish import publishing
+from generator.source import load
 from generator.cli import main
-from generator.render import inline
+from generator.pages.markup import inline
 
 from .conftest import MINIMAL, ROOT
 from .test_broken_corpus import tree_digest
