@@ -294,7 +294,8 @@ def test_the_calendar_refuses_dates_it_cannot_count(start, end, capsys):
 
 _KILLED_BUILD = textwrap.dedent("""
     import os, signal, sys
-    from generator import cli, publishing
+    from generator import cli
+    from generator.publish import publishing
 
     def die():
         os.kill(os.getpid(), signal.SIGKILL)
