@@ -20,7 +20,7 @@ from generator.words import labels
 from generator.words.phrases import WEEKDAY_SHORT, calendar_day, describe_rule, short_day
 
 @dataclass
-class Entry:
+class GridEntry:
     text: str
     href: str
     program: str
@@ -32,7 +32,7 @@ class Cell:
     day: dt.date
     today: bool = False
     holiday: str | None = None
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[GridEntry] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -54,7 +54,7 @@ class MonthGrid:
         return f"m-{self.year}-{self.month:02d}"
 
 
-def month_grids(entries: dict[dt.date, list[Entry]], first: dt.date, last: dt.date, today: dt.date) -> list[MonthGrid]:
+def month_grids(entries: dict[dt.date, list[GridEntry]], first: dt.date, last: dt.date, today: dt.date) -> list[MonthGrid]:
     """Monday-first month grids from first's month to last's, with each day's entries."""
     grids = []
     year, month = first.year, first.month
@@ -189,7 +189,7 @@ class Preview:
         return "；".join(parts) or "原文未给出各环节的固定时间"
 
 
-def preview(program: Program, today: dt.date, count: int = 3) -> Preview | None:
+def upcoming(program: Program, today: dt.date, count: int = 3) -> Preview | None:
     if program.schedule is None:
         return None
     return Preview(program=program, sessions=next_sessions(program, today, count), today=today)
@@ -214,12 +214,12 @@ def files(build: Build) -> dict[str, str | bytes]:
             description=f"{name}：按公布的考试规则推算的考试日期与各环节节点。")
         for old in program.former_ids:  # subscribers of a renamed programme keep getting updates
             out[f"calendar/{old}.ics"] = out[f"calendar/{pid}.ics"]
-        entries: dict[dt.date, list[Entry]] = {}
+        entries: dict[dt.date, list[GridEntry]] = {}
         for session in upcoming[pid]:
             for event in session.events:
                 text = event.label + (f" {event.start}" if event.start else "")
                 entries.setdefault(event.date, []).append(
-                    Entry(text=text, href=f"#{session.anchor}", program=pid, flags=event_flags(event)))
+                    GridEntry(text=text, href=f"#{session.anchor}", program=pid, flags=event_flags(event)))
         last = max((e.date for s in upcoming[pid] for e in s.events), default=today)
         family = catalog.programs.get(program.family) if program.family else None
         out[f"calendar/{pid}.md"] = build.page(
@@ -237,7 +237,7 @@ def files(build: Build) -> dict[str, str | bytes]:
             rows.append((session, program))
             for day in session.days:
                 exam = next(e for e in session.exams if e.date == day)
-                entries.setdefault(day, []).append(Entry(
+                entries.setdefault(day, []).append(GridEntry(
                     text=display_name(catalog, program) if program.family else program.name.zh,
                     href=f"{program.id}/#{session.anchor}", program=program.id, flags=event_flags(exam)))
     rows.sort(key=lambda r: (r[0].date, r[1].type == "specialty", r[1].id))
@@ -257,7 +257,7 @@ def files(build: Build) -> dict[str, str | bytes]:
 def template_helpers(build: Build) -> dict[str, dict[str, object]]:
     """The next sessions on programme pages, and the calendar templates' formatting."""
     return {"globals": dict(
-        calendar_preview=lambda program: preview(program, build.today),
+        calendar_preview=lambda program: upcoming(program, build.today),
         next_sessions=lambda program: next_sessions(program, build.today),
         cal=ViewHelpers,
     )}

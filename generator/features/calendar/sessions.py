@@ -32,7 +32,9 @@ DATED_STEP_KINDS = frozenset(EVENT_KINDS) - {"exam"}
 
 
 @dataclass(frozen=True)
-class Note:
+class DateNote:
+    """A caution attached to a computed date (a holiday, an estimate, a month boundary …)."""
+
     kind: str  # holiday | adjusted | estimated | range | month | retake
     text: str
 
@@ -67,7 +69,7 @@ class Event:
     source_label: str | None = None  # the source's name for the step, e.g. 考前备考
     text: str | None = None  # the source's wording
     method: str | None = None  # how the date was found, e.g. 考后 15 个工作日
-    notes: tuple[Note, ...] = ()
+    notes: tuple[DateNote, ...] = ()
 
     @property
     def timed(self) -> bool:
@@ -117,7 +119,7 @@ class Session:
     mode: str | None
     exams: tuple[Event, ...]
     milestones: tuple[Event, ...]
-    notes: tuple[Note, ...] = ()
+    notes: tuple[DateNote, ...] = ()
 
     @property
     def events(self) -> list[Event]:
@@ -154,21 +156,21 @@ def undated_steps(program: Program) -> list:
     return [s for s in program.timeline if s.offset is None and s.kind not in ("exam", "retake")]
 
 
-def _holiday_note(day: dt.date, info: DayInfo, what: str) -> Note | None:
+def _holiday_note(day: dt.date, info: DayInfo, what: str) -> DateNote | None:
     if info.holiday and info.estimated:
-        return Note("holiday", (
+        return DateNote("holiday", (
             f"{calendar_day(day)}是法定节假日（{info.holiday}）。{day.year}年的官方放假安排尚未公布，"
             f"请向主办方确认{what}是否照常。"))
     if info.holiday:
-        return Note("holiday", f"{calendar_day(day)}在{info.holiday}假期内，请向主办方确认{what}是否照常。")
+        return DateNote("holiday", f"{calendar_day(day)}在{info.holiday}假期内，请向主办方确认{what}是否照常。")
     if info.adjusted_workday:
-        return Note("adjusted", f"{calendar_day(day)}是调休上班日（{info.adjusted_workday}调休）。")
+        return DateNote("adjusted", f"{calendar_day(day)}是调休上班日（{info.adjusted_workday}调休）。")
     return None
 
 
-def _estimated_note(day: dt.date, session: dt.date) -> Note:
+def _estimated_note(day: dt.date, session: dt.date) -> DateNote:
     years = "、".join(f"{y}年" for y in range(session.year, day.year + 1) if not official_schedule_published(y))
-    return Note("estimated", (
+    return DateNote("estimated", (
         f"推算日期（estimated）：{years}的官方放假安排尚未公布，按周一至周五扣除法定节假日计算，"
         "未计调休，以主办方通知为准。"))
 
@@ -178,7 +180,7 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
     levels = published_levels(program)
     mode = program.exam.mode if program.exam else None
     name = program.name.zh
-    notes: list[Note] = []
+    notes: list[DateNote] = []
     exams: list[Event] = []
     times = exam_times(program)
     for day in days:
@@ -187,7 +189,7 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
         day_notes = (note,) if note else ()
         notes.extend(day_notes)
         if day != session and day.month != session.month:
-            notes.append(Note("month", (
+            notes.append(DateNote("month", (
                 f"该周末的周日（{calendar_day(day, weekday=False)}）已是下个月；原文未说明跨月的周末"
                 "是否算作本月的考试周末，请向主办方确认。")))
         for slot, time in enumerate(times or (None,)):
@@ -199,13 +201,13 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
                 holiday=info.holiday, text=program.schedule.text if program.schedule else None,
                 method=program.schedule.reading if program.schedule else None, notes=day_notes,
             ))
-    retakes = tuple(Note("retake", f"补考：{text}") for text in retake_notes(program))
+    retakes = tuple(DateNote("retake", f"补考：{text}") for text in retake_notes(program))
     milestones: list[Event] = []
     for step in program.timeline:
         if step.kind not in DATED_STEP_KINDS or step.offset is None:
             continue
         offset = step.offset
-        step_notes: list[Note] = []
+        step_notes: list[DateNote] = []
         last = None
         holiday = None
         if offset.working_days is not None:
@@ -216,7 +218,7 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
             dates = sorted(session + dt.timedelta(days=d) for d in (offset.days, offset.days_max) if d is not None)
             date, last, estimated = dates[0], (dates[-1] if len(dates) > 1 else None), False
             if last:
-                step_notes.append(Note("range", (
+                step_notes.append(DateNote("range", (
                     f"原文为“{step.text}”：{calendar_day(date, weekday=False)}至{calendar_day(last, weekday=False)}，"
                     "此处标在最早一天。")))
             info = day_info(date)
@@ -244,7 +246,7 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
     )
 
 
-def _with_notes(event: Event, notes: tuple[Note, ...]) -> Event:
+def _with_notes(event: Event, notes: tuple[DateNote, ...]) -> Event:
     return replace(event, notes=event.notes + notes)
 
 
