@@ -30,7 +30,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real catalogue, built once per session with the strict pipeline."""
-    from generator.pipeline import build_site
+    from generator.engine.site_build import build_site
 
     return build_site(ROOT, tmp_path_factory.mktemp("browser") / "site")
 

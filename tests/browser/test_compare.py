@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator import compare
+from generator.features import compare
 
-from .conftest import site_context
+from ..conftest import site_context
 from .test_accessibility import run_axe, describe
 
 WIDGET = "[data-compare-widget]"

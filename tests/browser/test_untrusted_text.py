@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from .conftest import ROOT, serve_folder, site_context
+from ..conftest import ROOT, serve_folder, site_context
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -47,8 +47,8 @@ def _plant(node, counter: list[int], body_ids: set[str]) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     """The real catalogue with a payload appended to every free-text field, built strictly."""
-    from generator.load import KIND_GLOBS
-    from generator.pipeline import build_site
+    from generator.source.load import KIND_GLOBS
+    from generator.engine.site_build import build_site
 
     project = tmp_path_factory.mktemp("hostile") / "project"
     for name in ("programs", "syllabi", "content", "site_overrides", "mkdocs.yml", "mkdocs.en.yml", "published-urls.txt"):

@@ -72,7 +72,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.features.eligibility.profile import Profile
+from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog
 from generator.source.models import Condition, Eligibility, Program
 from generator.words import labels

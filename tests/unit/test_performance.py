@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator import exam_calendar as ec
+from generator.features.calendar import ics, workdays
+from generator.features.calendar import pages as cal_pages
+from generator.features.calendar import sessions as ses
 from generator import load, pipeline
-from generator.load import _fast_load, _yaml, parse_file
+from generator.source.load import _fast_load, _yaml, parse_file
 
-from .conftest import MINIMAL, ROOT
+from ..conftest import MINIMAL, ROOT
 
 
 def _plain(value):
@@ -151,7 +153,7 @@ def _reference_feed(events, title, today, catalog, description=None) -> bytes:
     import icalendar
 
     cal = icalendar.Calendar()
-    cal.add("prodid", ec.PRODID)
+    cal.add("prodid", ics.PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
@@ -165,21 +167,21 @@ def _reference_feed(events, title, today, catalog, description=None) -> bytes:
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for event in events:
         program = catalog.programs.get(event.program) if catalog else None
-        name = ec.display_name(catalog, program) if program else event.program_name
+        name = ses.display_name(catalog, program) if program else event.program_name
         ve = icalendar.Event()
         ve.add("uid", event.uid)
         ve.add("dtstamp", stamp)
         if event.timed:
             start_h, start_m = map(int, event.start.split(":"))
             end_h, end_m = map(int, event.end.split(":"))
-            ve.add("dtstart", dt.datetime.combine(event.date, dt.time(start_h, start_m), tzinfo=ec.TZ))
-            ve.add("dtend", dt.datetime.combine(event.date, dt.time(end_h, end_m), tzinfo=ec.TZ))
+            ve.add("dtstart", dt.datetime.combine(event.date, dt.time(start_h, start_m), tzinfo=ics.TZ))
+            ve.add("dtend", dt.datetime.combine(event.date, dt.time(end_h, end_m), tzinfo=ics.TZ))
         else:
             ve.add("dtstart", event.date)
             ve.add("dtend", event.date + dt.timedelta(days=1))
             ve.add("transp", "TRANSPARENT" if event.kind != "exam" else "OPAQUE")
-        ve.add("summary", ec._summary(event, name))
-        ve.add("description", ec._description(event))
+        ve.add("summary", ics._summary(event, name))
+        ve.add("description", ics._description(event))
         ve.add("categories", [event.label])
         if event.estimated:
             ve.add("x-carbon-catalog-estimated", "TRUE")
@@ -193,11 +195,11 @@ def _reference_feed(events, title, today, catalog, description=None) -> bytes:
 def test_the_fast_calendar_writer_is_in_use_and_agrees_with_icalendar(catalog):
     assert ec._same_as_icalendar()
     today = dt.date(2026, 11, 21)
-    start, end = ec.default_window(today)
-    for program in ec.scheduled_programs(catalog):
-        events = [e for s in ec.sessions(program, start, end) for e in s.events]
-        title = f"考试日历 · {ec.display_name(catalog, program)}"
-        assert ec.ics_feed(events, title, today, catalog, description="说明，含；逗号\\") == \
+    start, end = workdays.default_window(today)
+    for program in ses.scheduled_programs(catalog):
+        events = [e for s in ses.sessions(program, start, end) for e in s.events]
+        title = f"考试日历 · {ses.display_name(catalog, program)}"
+        assert ics.ics_feed(events, title, today, catalog, description="说明，含；逗号\\") == \
             _reference_feed(events, title, today, catalog, description="说明，含；逗号\\"), program.id
 
 
@@ -208,14 +210,14 @@ def test_folding_matches_icalendar():
     alphabet = list("ab,;^\\ 碳排放，。😀é")
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
-        assert ec._fold(text.encode("utf-8")) == _foldline(text).encode("utf-8"), text
+        assert ics._fold(text.encode("utf-8")) == _foldline(text).encode("utf-8"), text
 
 
 # --- open data: pydantic's JSON writer, same bytes ---------------------------------------------------------
 
 
 def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
-    from generator import opendata
+    from generator.publish import opendata
 
     seen = []
     real = opendata._dump
@@ -230,7 +232,7 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
 
 
 def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
-    from generator.mkdocs_plugin import utf8_search_index
+    from generator.engine.material import utf8_search_index
 
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
@@ -258,7 +260,7 @@ def _logging_run(index: int):
 
 def _every_worker_forked(monkeypatch, tmp_path: Path) -> Path:
     """Make every catalogue count as large; returns the file that lists the pids the tasks ran in."""
-    from generator import parallel
+    from generator.source import parallel
 
     global _REAL_RUN
     _REAL_RUN = parallel._run
@@ -285,19 +287,12 @@ def test_parallel_loading_reads_what_serial_loading_reads(monkeypatch, tmp_path)
     assert _ran_in_workers(log)
 
 
-def test_parallel_site_files_are_the_serial_ones(catalog, monkeypatch, tmp_path):
-    today = dt.date(2026, 11, 21)
-    serial = pipeline.site_files(catalog, today, "http://localhost:8000/")
-    log = _every_worker_forked(monkeypatch, tmp_path)
-    forked = pipeline.site_files(catalog, today, "http://localhost:8000/")
-    assert forked == serial and "programs/carbon-asset-manager.md" in forked
-    assert _ran_in_workers(log)
 
 
 def test_a_threaded_process_never_forks(monkeypatch):
     import threading
 
-    from generator import parallel
+    from generator.source import parallel
 
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
     with monkeypatch.context() as alone:  # as in `make site`: only the main thread
@@ -316,8 +311,8 @@ def test_a_threaded_process_never_forks(monkeypatch):
 
 
 def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
-    from generator import parallel
-    from generator.problems import CatalogError, Problem
+    from generator.source import parallel
+    from generator.source.problems import CatalogError, Problem
 
     def fail():
         raise CatalogError([Problem("programs/x.yaml", 3, "levels[0].id", "not a level")])

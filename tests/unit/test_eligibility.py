@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator import eligibility as E
-from generator.models import Condition
+from generator.features.eligibility import engine, rules_json
+from generator.features.eligibility.profile import FIELDS, Profile, ProfileError, parse_profile
+from generator.source.models import Condition
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
@@ -64,7 +65,7 @@ def expected(case: dict) -> dict:
 
 
 def python_result(catalog, program: str, profile: dict) -> dict:
-    return E.evaluate(catalog.programs[program], E.Profile.model_validate(profile), catalog).to_json()
+    return engine.evaluate(catalog.programs[program], Profile.model_validate(profile), catalog).to_json()
 
 
 # --- Python engine: the vectors -------------------------------------------------------------------
@@ -84,18 +85,18 @@ def test_vector_ids_are_unique_and_programmes_exist(catalog):
 
 def _route_met(catalog, program, route, profile) -> bool:
     names = {pid: p.name.zh for pid, p in catalog.programs.items()}
-    own = E.own_schemes(program)
-    return all(E.check_condition(c, profile, names, own).value is True for c in route.conditions)
+    own = engine.own_schemes(program)
+    return all(engine.check_condition(c, profile, names, own).value is True for c in route.conditions)
 
 
 def test_vectors_meet_every_route_of_every_level(catalog):
     """At least one case per route: every route of every level of every programme is met somewhere."""
-    by_program: dict[str, list[E.Profile]] = {}
+    by_program: dict[str, list[Profile]] = {}
     for case in VECTOR_CASES:
-        by_program.setdefault(case["program"], []).append(E.Profile.model_validate(case["profile"]))
+        by_program.setdefault(case["program"], []).append(Profile.model_validate(case["profile"]))
     uncovered = []
     for pid, program in catalog.programs.items():
-        for unit in E.units(program):
+        for unit in engine.level_rules(program):
             for n, route in enumerate(unit.eligibility.routes if unit.eligibility else ()):
                 if not any(_route_met(catalog, program, route, p) for p in by_program.get(pid, [])):
                     uncovered.append(f"{pid} {unit.level} route {n + 1} {route.clause}")
@@ -111,56 +112,56 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     for pid, program in catalog.programs.items():
         assert any(c["program"] == pid for c in VECTOR_CASES), f"no case for {pid}"
         for case in (c for c in VECTOR_CASES if c["program"] == pid):
-            assert list(case["expect"]) == [u.level for u in E.units(program)], case["key"]
+            assert list(case["expect"]) == [u.level for u in engine.level_rules(program)], case["key"]
     # Every published level has a case where no route is met.
     for (pid, level), seen in statuses.items():
-        unit = next(u for u in E.units(catalog.programs[pid]) if u.level == level)
+        unit = next(u for u in engine.level_rules(catalog.programs[pid]) if u.level == level)
         if unit.eligibility:
             assert "not_eligible" in seen and "eligible" in seen, (pid, level, seen)
         else:
             assert seen == {"unpublished"}, (pid, level)
     all_statuses = set().union(*statuses.values())
     assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
-    assert any(level == E.ALL_LEVELS for _, level in statuses)
+    assert any(level == engine.ALL_LEVELS for _, level in statuses)
     kinds = {
-        name for p in catalog.programs.values() for u in E.units(p) if u.eligibility
+        name for p in catalog.programs.values() for u in engine.level_rules(p) if u.eligibility
         for r in u.eligibility.routes for c in r.conditions for name in Condition.model_fields if getattr(c, name) is not None
     } | {name for p in catalog.programs.values() for pre in p.preconditions
          for name in Condition.model_fields if getattr(pre.condition, name) is not None}
     assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
     unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
                       if m.startswith("未回答")}
-    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(E.FIELDS)
+    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(FIELDS)
 
 
 def test_unpublished_levels_and_programme_wide_rules(catalog):
-    admin = E.evaluate(catalog.programs["carbon-emission-administrator"], E.Profile(education="doctorate"), catalog)
+    admin = engine.evaluate(catalog.programs["carbon-emission-administrator"], Profile(education="doctorate"), catalog)
     assert [(lv.level, lv.status) for lv in admin.levels] == [
         ("level-4", "eligible"), ("level-3", "eligible"), ("level-2", "unpublished"), ("level-1", "unpublished")]
-    family = E.evaluate(catalog.programs["ceca-carbon-reduction"], E.Profile(), catalog)
+    family = engine.evaluate(catalog.programs["ceca-carbon-reduction"], Profile(), catalog)
     assert [lv.level for lv in family.levels] == ["all"]
     for sid in catalog.specialties["ceca-carbon-reduction"]:
-        assert [lv.level for lv in E.evaluate(catalog.programs[sid], E.Profile(), catalog).levels] == ["all"]
+        assert [lv.level for lv in engine.evaluate(catalog.programs[sid], Profile(), catalog).levels] == ["all"]
 
 
 def test_every_level_of_every_programme_gets_an_answer(catalog):
-    for profile in (E.Profile(), E.Profile(education="doctorate", experience_years=10, experience_continuous=True,
+    for profile in (Profile(), Profile(education="doctorate", experience_years=10, experience_continuous=True,
                                            training_hours_met=True)):
-        for result in E.evaluate_all(catalog, profile):
+        for result in engine.evaluate_all(catalog, profile):
             program = catalog.programs[result.program]
-            assert [lv.level for lv in result.levels] == [u.level for u in E.units(program)]
+            assert [lv.level for lv in result.levels] == [u.level for u in engine.level_rules(program)]
             for lv in result.levels:
-                assert lv.status in E.STATUS
+                assert lv.status in engine.STATUS
                 assert lv.status in ("eligible", "unpublished") or lv.missing, (result.program, lv)
 
 
 def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
     sources = {path: path.read_text(encoding="utf-8") for path in (ROOT / "generator/eligibility.py", ENGINE_JS)}
-    for pid in set(catalog.programs) - set(E.SPECIAL_SCHEMES):
+    for pid in set(catalog.programs) - set(engine.SPECIAL_SCHEMES):
         for path, text in sources.items():
             assert pid not in text, f"{path.name} names the programme {pid}"
     # The special schemes appear in Python only where the public contract is described.
-    assert not any(s in sources[ENGINE_JS] for s in E.SPECIAL_SCHEMES if s != "other")
+    assert not any(s in sources[ENGINE_JS] for s in engine.SPECIAL_SCHEMES if s != "other")
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------
@@ -169,14 +170,14 @@ def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
 def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
     """Random profiles over every field, with unanswered fields, edge values and every scheme."""
     rng = random.Random(20261121)
-    schemes = E.schemes(catalog)
-    roles = list(E.known_roles(catalog))
+    schemes = engine.schemes(catalog)
+    roles = list(engine.known_roles(catalog))
     years = [0, 0.5, 0.9, 1, 1.5, 2, 2.5, 2.7, 3, 3.2, 4, 5, 12]
     profiles = []
     for _ in range(count):
         p: dict = {}
         if rng.random() < 0.8:
-            p["education"] = rng.choice(list(E.EDUCATION_RANK))
+            p["education"] = rng.choice(list(engine.EDUCATION_RANK))
         for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
             if rng.random() < 0.75:
                 p[name] = rng.random() < 0.5
@@ -200,7 +201,7 @@ def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
 @pytest.fixture(scope="module")
 def rules_file(catalog, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("eligibility") / "eligibility-rules.json"
-    path.write_text(E.rules_json(catalog), encoding="utf-8")
+    path.write_text(rules_json.rules_json(catalog), encoding="utf-8")
     return path
 
 
@@ -241,7 +242,7 @@ def test_js_engine_agrees_with_python_on_generated_profiles(catalog, rules_file)
     ]
     assert not disagreements, f"{len(disagreements)} of {len(cases)} disagree, e.g. {disagreements[:2]}"
     # Every status turns up, so the comparison is not vacuous.
-    assert {lv["status"] for r in run["results"] for lv in r["levels"]} == set(E.STATUS)
+    assert {lv["status"] for r in run["results"] for lv in r["levels"]} == set(engine.STATUS)
 
 
 def test_profile_survives_the_url_query(catalog, rules_file):
@@ -249,17 +250,17 @@ def test_profile_survives_the_url_query(catalog, rules_file):
     profiles = generated_profiles(catalog, 60)
     run = run_node(rules_file, [{"program": "carbon-asset-manager", "profile": p} for p in profiles])
     for original, back in zip(profiles, run["roundtrip"]):
-        assert E.Profile.model_validate(back) == E.Profile.model_validate(original)
+        assert Profile.model_validate(back) == Profile.model_validate(original)
 
 
 def test_rules_json_is_the_model(catalog):
-    rules = E.rules(catalog)
+    rules = rules_json.rules(catalog)
     assert [p["id"] for p in rules["programs"]] and {p["id"] for p in rules["programs"]} == set(catalog.programs)
-    assert rules["messages"] == E.MESSAGES and rules["status"] == E.STATUS
+    assert rules["messages"] == engine.MESSAGES and rules["status"] == engine.STATUS
     for spec in rules["programs"]:
         program = catalog.programs[spec["id"]]
-        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in E.units(program)]
-        for lv, unit in zip(spec["levels"], E.units(program)):
+        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in engine.level_rules(program)]
+        for lv, unit in zip(spec["levels"], engine.level_rules(program)):
             routes = unit.eligibility.routes if unit.eligibility else ()
             assert [(r["clause"], r["text"]) for r in lv["routes"]] == [(r.clause, r.text) for r in routes]
     family = next(p for p in rules["programs"] if p["id"] == "ceca-carbon-sink-evaluator")
@@ -270,13 +271,13 @@ def test_rules_json_is_the_model(catalog):
 
 
 def test_profile_fields_are_all_optional_and_null_means_unanswered():
-    assert E.Profile() == E.Profile.model_validate_json('{"education": null, "roles": null}')
-    full = E.parse_profile(json.dumps({
+    assert Profile() == Profile.model_validate_json('{"education": null, "roles": null}')
+    full = parse_profile(json.dumps({
         "education": "bachelor", "major_related": True, "student": False, "experience_years": 2.5,
         "experience_continuous": True, "certificates": [{"scheme": "other", "level": "junior", "years_held": 1}],
         "roles": ["exchange-staff"], "training_hours_met": True}))
     assert full.experience_years == 2.5 and full.certificates[0].years_held == 1
-    assert list(E.Profile.model_fields) == list(E.FIELDS)
+    assert list(Profile.model_fields) == list(FIELDS)
 
 
 @pytest.mark.parametrize(
@@ -298,17 +299,17 @@ def test_profile_fields_are_all_optional_and_null_means_unanswered():
     ],
 )
 def test_bad_profiles_are_rejected_with_file_field_and_message(text, message):
-    with pytest.raises(E.ProfileError) as err:
-        E.parse_profile(text, "p.json")
+    with pytest.raises(ProfileError) as err:
+        parse_profile(text, "p.json")
     assert any(m.startswith(message) or message in m for m in err.value.messages), err.value.messages
 
 
 def test_profile_names_must_exist_in_the_catalogue(catalog):
-    profile = E.parse_profile(json.dumps({
+    profile = parse_profile(json.dumps({
         "certificates": [{"scheme": "carbon-asset-manger", "level": "junior"},
                          {"scheme": "carbon-emission-administrator", "level": "senior"}],
         "roles": ["teacher"]}))
-    problems = E.check_profile(profile, catalog, "p.json")
+    problems = engine.check_profile(profile, catalog, "p.json")
     assert problems[0] == "p.json: certificates[0].scheme: unknown scheme 'carbon-asset-manger'; did you mean 'carbon-asset-manager'?"
     assert problems[1].startswith("p.json: certificates[1].level: 'senior' is not a level of carbon-emission-administrator")
     assert problems[2].startswith("p.json: roles[0]: unknown role 'teacher'")
@@ -353,7 +354,7 @@ def test_cli_all_lists_every_programme_and_level(profile_file, catalog):
     data = json.loads(done.stdout)
     assert isinstance(data, list) and [d["program"] for d in data] == list(catalog.programs)
     for entry in data:
-        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in E.units(catalog.programs[entry["program"]])]
+        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in engine.level_rules(catalog.programs[entry["program"]])]
 
 
 def test_cli_text_is_readable_chinese(profile_file):

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site, load_catalog
-from generator.problems import CatalogError
+from generator.engine.site_build import build_site
+from generator.site import load_catalog
+from generator.source.problems import CatalogError
 
 PROGRAM = "programs/test-program.yaml"
 
@@ -117,13 +118,3 @@ def test_cli_validate_passes_on_a_good_project(minimal_project):
     assert result.stdout.startswith("ok: 1 programmes")
 
 
-def test_a_failed_build_leaves_the_existing_site_untouched(minimal_project):
-    site = build_site(minimal_project)
-    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
-    marker = (site / "index.html").read_bytes()
-    edit(minimal_project, PROGRAM, "policies: [notice]", "policies: [missing]")
-    with pytest.raises(CatalogError):
-        build_site(minimal_project)
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
-    assert (site / "index.html").read_bytes() == marker
-    assert not list(minimal_project.glob(".site-*")), "staging folders must be cleaned up"

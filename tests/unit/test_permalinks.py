@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator import permalinks
+from generator.publish import permalinks
 from generator.cli import main
 from generator.pipeline import build_site, published_paths, render_files
-from generator.problems import CatalogError
+from generator.source.problems import CatalogError
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def register(project) -> None:
@@ -45,31 +45,7 @@ def test_a_vanished_url_fails_the_build_and_names_the_registry_line(minimal_proj
     assert "published-urls.txt:" in err and "/programs/test-program/: this published URL no longer exists" in err
 
 
-def test_former_ids_redirect_and_keep_anchors(minimal_project):
-    register(minimal_project)
-    rename_program(minimal_project, "renamed-program", former=True)
-    site = build_site(minimal_project)
-    redirect = (site / "programs/test-program/index.html").read_text(encoding="utf-8")
-    assert "renamed-program/" in redirect and "window.location.hash" in redirect
-    assert (site / "syllabi/test-program/index.html").is_file()
 
 
-def test_a_removed_anchor_fails_unless_kept_as_a_former_id(minimal_project):
-    register(minimal_project)
-    path = minimal_project / "syllabi/test-program.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("id: carbon-basics", "id: carbon-fundamentals"),
-                    encoding="utf-8")
-    with pytest.raises(CatalogError) as caught:
-        render_files(minimal_project)
-    assert "/syllabi/test-program/#carbon-basics" in str(caught.value)
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "id: carbon-fundamentals", "id: carbon-fundamentals\n        former_ids: [carbon-basics]"), encoding="utf-8")
-    site = build_site(minimal_project)
-    assert 'id="carbon-basics"' in (site / "syllabi/test-program/index.html").read_text(encoding="utf-8")
 
 
-def test_the_real_registry_is_complete():
-    catalog, files = render_files(ROOT)
-    registered = {url for _, url in permalinks.read_registry(ROOT)}
-    missing = permalinks.current_urls(catalog, published_paths(ROOT, files)) - registered  # English edition too
-    assert not missing, f"run `catalog urls --update`: {sorted(missing)[:5]}"

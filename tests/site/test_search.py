@@ -10,7 +10,7 @@ import jieba
 import pytest
 from lunr import lunr
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 _TAGS = re.compile(r"<[^>]+>")
 
