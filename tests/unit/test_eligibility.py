@@ -156,7 +156,7 @@ def test_every_level_of_every_programme_gets_an_answer(catalog):
 
 
 def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
-    sources = {path: path.read_text(encoding="utf-8") for path in (ROOT / "generator/eligibility.py", ENGINE_JS)}
+    sources = {path: path.read_text(encoding="utf-8") for path in (*sorted((ROOT / "generator/features/eligibility").glob("*.py")), ENGINE_JS)}
     for pid in set(catalog.programs) - set(engine.SPECIAL_SCHEMES):
         for path, text in sources.items():
             assert pid not in text, f"{path.name} names the programme {pid}"

@@ -1,4 +1,4 @@
-"""The level ladder (generator/ladder.py), read from the real eligibility data and shown on every
+"""The level ladder (generator/features/ladder.py), read from the real eligibility data and shown on every
 programme page as an ordered list inside a figure."""
 
 from __future__ import annotations
