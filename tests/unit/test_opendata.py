@@ -8,7 +8,6 @@ import copy
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -235,32 +234,3 @@ def test_embedded_json_ld_round_trips_through_front_matter_and_cannot_break_out(
     assert json.loads(text) == block
     bare = with_front_matter("# no front matter\n", meta_values)  # gets front matter of its own
     assert yaml.safe_load(bare.split("\n---\n")[0].removeprefix("---\n"))[jsonld.FRONT_MATTER_KEY] == [text]
-
-
-def blocks(site: Path, page: str) -> list[dict]:
-    html = (site / page / "index.html").read_text(encoding="utf-8")
-    head = html[: html.index("</head>")]
-    assert len(LD_SCRIPT.findall(html)) == len(LD_SCRIPT.findall(head)), "JSON-LD belongs in <head>"
-    return [json.loads(raw) for raw in LD_SCRIPT.findall(head)]
-
-
-# --- hostile text ----------------------------------------------------------------------------------------------
-
-PAYLOADS = ["</script><script>window.__xss=1</script>", '"><img src=x onerror="window.__xss=2">',
-            "<!-- <script>", "]]></summary><x>"]
-
-
-def _plant(node, counter: list[int]) -> None:
-    skip = {"id", "body", "role", "file", "url", "level", "levels", "program", "syllabus", "kind", "mode",
-            "weekday", "start", "end", "last_verified", "policies", "issued", "published", "date", "scheme", "minimum",
-            "major", "covers", "type", "status", "former_ids", "issuer_bodies", "effective", "founded", "roles"}
-    keys = list(node) if isinstance(node, dict) else range(len(node))
-    for key in keys:
-        value = node[key]
-        if key in skip:
-            continue
-        if isinstance(value, (dict, list)):
-            _plant(value, counter)
-        elif isinstance(value, str):
-            node[key] = f"{value} {PAYLOADS[counter[0] % len(PAYLOADS)]}"
-            counter[0] += 1
