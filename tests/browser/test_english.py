@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from generator.words.editions import UNTRANSLATED
 
-
 PAGES = ["", "programs/", "programs/carbon-asset-manager/", "syllabi/carbon-sink-evaluator/junior/",
          "policies/gf-2021-23/", "glossary/", "compare/", "calendar/"]
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"", re.IGNORECASE)
 
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-
 from ..conftest import folded, page_text
 
 FIXED_PROGRAM_IDS = {
@@ -14,8 +13,6 @@ FIXED_PROGRAM_IDS = {
     "carbon-emission-administrator", "ceca-carbon-reduction",
 }
 FIXED_BODY_IDS = {"ceca", "zqgp", "cpcif", "cec", "miit-icdc", "mohrss"}
-
-
 
 
 def test_every_permanent_url_is_built(built_site, catalog):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import icalendar

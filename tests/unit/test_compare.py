@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
 import pytest
 
 from generator.features import compare

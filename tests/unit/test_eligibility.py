@@ -20,7 +20,12 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.features.eligibility import engine, rules_json
-from generator.features.eligibility.profile import FIELDS, Profile, ProfileError, parse_profile
+from generator.features.eligibility.profile import (
+    FIELDS,
+    Profile,
+    ProfileError,
+    parse_profile,
+)
 from generator.source.models import Condition
 
 from ..conftest import ROOT

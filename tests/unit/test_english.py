@@ -13,6 +13,7 @@ from generator.words.editions import UNTRANSLATED
 
 from ..conftest import ROOT, en_build
 
+
 def test_the_configs_differ_only_where_they_must():
     def names(config):
         return [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]

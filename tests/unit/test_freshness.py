@@ -10,8 +10,6 @@ from generator.cli import main
 from generator.site import load_catalog
 from generator.source.problems import CatalogError
 
-from ..conftest import page_text
-
 PROGRAM = "programs/test-program.yaml"
 
 

@@ -3,13 +3,9 @@ programme page as an ordered list inside a figure."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from generator.features import ladder
-
-from ..conftest import page_text
 
 
 def rungs(catalog, program_id):

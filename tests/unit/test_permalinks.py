@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from generator.publish import permalinks
 from generator.cli import main
-from generator.pipeline import build_site, published_paths, render_files
-from generator.source.problems import CatalogError
-
-from ..conftest import ROOT
+from generator.publish import permalinks
 
 
 def register(project) -> None:

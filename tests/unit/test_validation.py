@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine.site_build import build_site
 from generator.site import load_catalog
 from generator.source.problems import CatalogError
 
