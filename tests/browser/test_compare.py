@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from generator.features import compare
 
-from ..conftest import site_context
+from .conftest import site_context
 from .test_accessibility import describe, run_axe
 
 WIDGET = "[data-compare-widget]"

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from generator.source.siteurl import configured_site_url
 
-from ..conftest import ROOT
+from .conftest import ROOT
 
 A4_POINTS = (595.28, 841.89)
 CHROME = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from ..conftest import ROOT, serve_folder, site_context
+from .conftest import ROOT, serve_folder, site_context
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
