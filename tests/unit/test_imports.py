@@ -101,7 +101,7 @@ def import_edges(root: Path, sources: dict[str, str]) -> list[Edge]:
         module = module_name(root / path, root)
         visitor = _Imports(module, Path(path).name == "__init__.py", modules, path)
         visitor.visit(ast.parse(text, filename=path))
-        edges += visitor.edges
+        edges += dict.fromkeys(visitor.edges)  # one edge per statement, however many names it imports
     return edges
 
 
