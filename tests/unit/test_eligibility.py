@@ -8,6 +8,8 @@ generated profiles. The browser run of the same module is in tests/browser/test_
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import random
 import re
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from generator.cli import main
 from generator.features.eligibility import engine, rules_json
 from generator.features.eligibility.profile import (
     FIELDS,
@@ -324,6 +327,15 @@ def test_profile_names_must_exist_in_the_catalogue(catalog):
 
 
 def catalog_check(*args: str) -> subprocess.CompletedProcess:
+    """`catalog check …`, run in this process (as the console script runs it, without the start-up)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(ROOT), "check", *args])
+    return subprocess.CompletedProcess(["catalog", "check", *args], code, out.getvalue(), err.getvalue())
+
+
+def catalog_check_process(*args: str) -> subprocess.CompletedProcess:
+    """`python -m generator check …` in a process of its own: the real exit code and streams."""
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check", *args],
                           capture_output=True, text=True, cwd=ROOT)
 
@@ -392,7 +404,7 @@ def test_cli_bad_profile_exits_1_without_traceback(profile_file, content, expect
 
 
 def test_cli_unknown_programme_or_missing_file_exits_1(profile_file, tmp_path):
-    done = catalog_check("--program", "carbon-asset-manger", "--profile", str(profile_file({})))
+    done = catalog_check_process("--program", "carbon-asset-manger", "--profile", str(profile_file({})))
     assert done.returncode == 1 and "did you mean 'carbon-asset-manager'?" in done.stderr
     missing = tmp_path / "nope.json"
     done = catalog_check("--program", "all", "--profile", str(missing))
