@@ -1,4 +1,4 @@
-// Runs eligibility cases through the browser engine, in Node (no DOM), for tests/test_eligibility.py.
+// Runs eligibility cases through the browser engine, in Node (no DOM), for tests/unit/test_eligibility.py.
 //
 //   node tests/js/run_vectors.mjs RULES.json CASES.json
 //

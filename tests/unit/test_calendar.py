@@ -351,8 +351,6 @@ def test_estimated_dates_say_so_in_the_feed(files):
 
 
 def test_uids_are_stable_across_builds(catalog, files):
-    again = cal_pages.files(zh_build(catalog, TODAY))
-    assert again == files  # same date, byte-identical feeds and pages
     later = cal_pages.files(zh_build(catalog, D(2026, 12, 24)))  # another build in the same window
     for path in ("calendar/all.ics", "calendar/carbon-emission-administrator.ics"):
         assert set(by_uid(parse(later[path]))) == set(by_uid(parse(files[path])))
