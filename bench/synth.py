@@ -443,7 +443,7 @@ Synthetic data for the performance benchmark: {n} programmes.
 
 
 def write_catalogue(n: int, out: Path, seed: int = 7, real: RealData | None = None) -> Path:
-    from generator.clock import build_date
+    from generator.source.clock import build_date
 
     return Synth(n, seed=seed, real=real, today=build_date()).write(out)
 
