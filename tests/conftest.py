@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
+import random
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
+
+from generator import site
+from generator.cli import main
+from generator.features.eligibility import engine
+from generator.features.eligibility.profile import Profile
+from generator.source import load, parallel
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
@@ -25,13 +34,10 @@ MINIMAL = TESTS / "fixtures" / "minimal"
 TIERS = ("unit", "site", "browser")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    for tier in TIERS:  # also registered in pyproject.toml; here too for runs from other folders
-        config.addinivalue_line("markers", f"{tier}: tests in tests/{tier}/")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test with its tier, from the folder it is in (tests/<tier>/...)."""
+    """Mark every test with its tier (markers registered in pyproject.toml), from the folder it is in:
+    tests/<tier>/…. A test outside the tiers' folders is an error, so `pytest -m unit` misses nothing."""
+    untiered = []
     for item in items:
         try:
             folder = Path(str(item.path)).resolve().relative_to(TESTS).parts[0]
@@ -39,6 +45,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         if folder in TIERS:
             item.add_marker(getattr(pytest.mark, folder))
+        else:
+            untiered.append(item.nodeid)
+    if untiered:
+        raise pytest.UsageError(f"tests outside tests/{{{','.join(TIERS)}}}/: {untiered[:5]}")
 
 
 @pytest.fixture
@@ -105,3 +115,137 @@ def en_build(catalog, today, site_url: str | None = None):
     from generator.words.editions import EN
 
     return make_build(catalog, EN, today, site_url)
+
+
+# --- eligibility: the shared vectors and profiles (unit and browser tiers) -----------------------------
+
+VECTORS = TESTS / "eligibility_vectors.yaml"
+GENERATED_PROFILES = 250
+
+
+def load_vectors() -> list[dict]:
+    """One entry per (case, programme): a case may name several programmes that share rules."""
+    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
+    out = []
+    for case in data["cases"]:
+        programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
+        for program in programs:
+            out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
+    return out
+
+
+VECTOR_CASES = load_vectors()
+
+
+def python_result(catalog, program: str, profile: dict) -> dict:
+    return engine.evaluate(catalog.programs[program], Profile.model_validate(profile), catalog).to_json()
+
+
+def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
+    """Random profiles over every field, with unanswered fields, edge values and every scheme."""
+    rng = random.Random(20261121)
+    schemes = engine.schemes(catalog)
+    roles = list(engine.known_roles(catalog))
+    years = [0, 0.5, 0.9, 1, 1.5, 2, 2.5, 2.7, 3, 3.2, 4, 5, 12]
+    profiles = []
+    for _ in range(count):
+        p: dict = {}
+        if rng.random() < 0.8:
+            p["education"] = rng.choice(list(engine.EDUCATION_RANK))
+        for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
+            if rng.random() < 0.75:
+                p[name] = rng.random() < 0.5
+        if rng.random() < 0.8:
+            p["experience_years"] = rng.choice(years) if rng.random() < 0.7 else round(rng.uniform(0, 6), 2)
+        if rng.random() < 0.75:
+            certs = []
+            for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
+                sid = rng.choice(list(schemes))
+                cert = {"scheme": sid, "level": rng.choice(schemes[sid]["levels"])}
+                if rng.random() < 0.7:
+                    cert["years_held"] = rng.choice([0, 0.5, 1, 1.5, 3])
+                certs.append(cert)
+            p["certificates"] = certs
+        if rng.random() < 0.7:
+            p["roles"] = rng.sample(roles, rng.choice([0, 0, 1, len(roles)]))
+        profiles.append(p)
+    return profiles
+
+
+# --- editing a copy of the minimal project ---------------------------------------------------------------
+
+PROGRAM = "programs/test-program.yaml"
+
+
+def edit(project: Path, relpath: str, old: str, new: str) -> None:
+    path = project / relpath
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {relpath}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def register(project) -> None:
+    assert main(["--root", str(project), "urls", "--update"]) == 0
+
+
+def rename_program(project, new_id: str, former: bool) -> None:
+    old = project / "programs/test-program.yaml"
+    text = old.read_text(encoding="utf-8").replace("id: test-program", f"id: {new_id}", 1)
+    if former:
+        text = text.replace(f"id: {new_id}\n", f"id: {new_id}\nformer_ids: [test-program]\n", 1)
+    old.unlink()
+    (project / f"programs/{new_id}.yaml").write_text(text.replace("syllabus: test-program", f"syllabus: {new_id}"),
+                                                     encoding="utf-8")
+    syllabus = project / "syllabi/test-program.yaml"
+    (project / f"syllabi/{new_id}.yaml").write_text(
+        syllabus.read_text(encoding="utf-8").replace("program: test-program", f"program: {new_id}"), encoding="utf-8")
+    syllabus.unlink()
+
+
+# --- calendars -----------------------------------------------------------------------------------------
+
+def parse_ics(data: bytes):
+    import icalendar
+
+    return icalendar.Calendar.from_ical(data)
+
+
+# --- forked workers ------------------------------------------------------------------------------------
+
+_PID_LOG: list[Path] = []
+_REAL_RUN = None
+
+
+def _logging_run(index: int):
+    """parallel._run that also notes which process ran the task (module-level: the pool pickles it by name)."""
+    with _PID_LOG[0].open("a") as log:
+        log.write(f"{os.getpid()}\n")
+    return _REAL_RUN(index)
+
+
+def every_worker_forked(monkeypatch, tmp_path: Path) -> Path:
+    """Make every catalogue count as large; returns the file that lists the pids the tasks ran in."""
+    global _REAL_RUN
+    _REAL_RUN = parallel._run
+    monkeypatch.setattr(parallel, "_run", _logging_run)
+    _PID_LOG[:] = [tmp_path / "pids"]
+    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 0)
+    monkeypatch.setattr(site, "PARALLEL_FROM_PROGRAMS", 0)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    # Other tests' servers may still run threads in this process; these tests fork regardless.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    return _PID_LOG[0]
+
+
+def ran_in_workers(log: Path) -> bool:
+    pids = set(log.read_text().split())
+    return bool(pids) and str(os.getpid()) not in pids
+
+
+# --- the real catalogue's fixed ids (published URLs) ------------------------------------------------------
+
+FIXED_PROGRAM_IDS = {
+    "carbon-sink-evaluator", "carbon-asset-manager", "carbon-emission-manager",
+    "carbon-emission-administrator", "ceca-carbon-reduction",
+}
+FIXED_BODY_IDS = {"ceca", "zqgp", "cpcif", "cec", "miit-icdc", "mohrss"}

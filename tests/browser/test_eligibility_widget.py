@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from generator.features.eligibility import engine, rules_json
 from generator.features.eligibility.profile import Profile
 
-from ..unit.test_eligibility import VECTOR_CASES, generated_profiles, python_result
+from ..conftest import VECTOR_CASES, generated_profiles, python_result
 from .test_accessibility import AXE_OPTIONS, describe
 
 WIDGET = "[data-eligibility-widget]"

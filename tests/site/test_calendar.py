@@ -9,8 +9,7 @@ from generator.features.calendar import pages as cal_pages
 from generator.features.calendar import sessions as ses
 from generator.source.clock import build_date
 
-from ..conftest import page_text
-from ..unit.test_calendar import parse
+from ..conftest import page_text, parse_ics
 
 
 def test_built_site_has_the_calendar(built_site, catalog):
@@ -18,8 +17,8 @@ def test_built_site_has_the_calendar(built_site, catalog):
     assert (built_site / "calendar/index.html").is_file()
     for program in ses.scheduled_programs(catalog):
         assert (built_site / f"calendar/{program.id}/index.html").is_file()
-        parse((built_site / f"calendar/{program.id}.ics").read_bytes())
-    parse((built_site / "calendar/all.ics").read_bytes())
+        parse_ics((built_site / f"calendar/{program.id}.ics").read_bytes())
+    parse_ics((built_site / "calendar/all.ics").read_bytes())
     # The programme page lists its next session and links to its calendar.
     program = catalog.programs["carbon-emission-manager"]
     upcoming = ses.next_sessions(program, today, 1)

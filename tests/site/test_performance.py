@@ -7,14 +7,13 @@ import datetime as dt
 
 from generator import site
 
-from ..conftest import zh_build
-from ..unit.test_performance import _every_worker_forked, _ran_in_workers
+from ..conftest import every_worker_forked, ran_in_workers, zh_build
 
 
 def test_parallel_site_files_are_the_serial_ones(catalog, monkeypatch, tmp_path):
     today = dt.date(2026, 11, 21)
     serial = site.edition_files(zh_build(catalog, today, "http://localhost:8000/"))
-    log = _every_worker_forked(monkeypatch, tmp_path)
+    log = every_worker_forked(monkeypatch, tmp_path)
     forked = site.edition_files(zh_build(catalog, today, "http://localhost:8000/"))
     assert forked == serial and "programs/carbon-asset-manager.md" in forked
-    assert _ran_in_workers(log)
+    assert ran_in_workers(log)

@@ -11,8 +11,7 @@ from generator.site import edition_files, generate_site, load_catalog, published
 from generator.source.clock import build_date
 from generator.source.problems import CatalogError
 
-from ..conftest import ROOT, zh_build
-from ..unit.test_permalinks import register, rename_program
+from ..conftest import ROOT, register, rename_program, zh_build
 
 
 def test_former_ids_redirect_and_keep_anchors(minimal_project):

@@ -7,7 +7,7 @@ import pytest
 from generator.engine.site_build import build_site
 from generator.source.problems import CatalogError
 
-from ..unit.test_validation import PROGRAM, edit
+from ..conftest import PROGRAM, edit
 
 
 def test_a_failed_build_leaves_the_existing_site_untouched(minimal_project):

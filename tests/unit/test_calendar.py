@@ -22,7 +22,7 @@ from generator.features.calendar import ics, workdays
 from generator.features.calendar import pages as cal_pages
 from generator.features.calendar import sessions as ses
 
-from ..conftest import ROOT, zh_build
+from ..conftest import ROOT, parse_ics, zh_build
 
 D = dt.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -278,10 +278,6 @@ def test_specialties_inherit_and_fold_into_their_family(catalog):
 # --- iCalendar -----------------------------------------------------------------------------------------
 
 
-def parse(data: bytes) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(data)
-
-
 def by_uid(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
@@ -294,7 +290,7 @@ def files(catalog):
 def test_feed_has_the_required_calendar_properties(files):
     data = files["calendar/all.ics"]
     assert isinstance(data, bytes) and data.startswith(b"BEGIN:VCALENDAR\r\n")
-    cal = parse(data)
+    cal = parse_ics(data)
     assert str(cal["VERSION"]) == "2.0"
     assert str(cal["PRODID"]) == ics.PRODID
     assert str(cal["X-WR-CALNAME"]) == "碳市场职业技能证书 · 考试日历"
@@ -314,7 +310,7 @@ def test_feed_has_the_required_calendar_properties(files):
 
 
 def test_timed_exams_are_in_asia_shanghai(files):
-    cal = parse(files["calendar/carbon-asset-manager.ics"])
+    cal = parse_ics(files["calendar/carbon-asset-manager.ics"])
     exam = by_uid(cal)["carbon-asset-manager-20261121-exam@carbon-catalog.invalid"]
     assert exam.decoded("DTSTART") == dt.datetime(2026, 11, 21, 9, 0, tzinfo=SHANGHAI)
     assert exam.decoded("DTEND") == dt.datetime(2026, 11, 21, 11, 0, tzinfo=SHANGHAI)
@@ -322,7 +318,7 @@ def test_timed_exams_are_in_asia_shanghai(files):
     assert b"DTSTART;TZID=Asia/Shanghai:20261121T090000" in files["calendar/carbon-asset-manager.ics"]
     assert str(exam["SUMMARY"]) == "碳资产管理师｜考试"
     assert "级别：初级、中级、高级" in str(exam["DESCRIPTION"])
-    admin = by_uid(parse(files["calendar/carbon-emission-administrator.ics"]))
+    admin = by_uid(parse_ics(files["calendar/carbon-emission-administrator.ics"]))
     sunday_afternoon = admin["carbon-emission-administrator-20261128-exam-20261129-slot2@carbon-catalog.invalid"]
     assert sunday_afternoon.decoded("DTSTART") == dt.datetime(2026, 11, 29, 14, 0, tzinfo=SHANGHAI)
     assert str(sunday_afternoon["SUMMARY"]) == "碳排放管理员｜考试（下午）"
@@ -330,7 +326,7 @@ def test_timed_exams_are_in_asia_shanghai(files):
 
 def test_all_day_milestones_have_an_exclusive_end(files):
     data = files["calendar/carbon-sink-evaluator.ics"]
-    results = by_uid(parse(data))["carbon-sink-evaluator-20261121-results@carbon-catalog.invalid"]
+    results = by_uid(parse_ics(data))["carbon-sink-evaluator-20261121-results@carbon-catalog.invalid"]
     assert results.decoded("DTSTART") == D(2026, 12, 11) and results.decoded("DTEND") == D(2026, 12, 12)
     assert results["DTSTART"].params.get("VALUE") == "DATE"
     assert str(results["SUMMARY"]) == "碳汇计量评估师｜成绩查询"
@@ -338,12 +334,12 @@ def test_all_day_milestones_have_an_exclusive_end(files):
     raw = data.decode("utf-8").replace("\r\n ", "")
     assert "DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212" in raw
     # Exams without published times are all-day too.
-    exam = by_uid(parse(data))["carbon-sink-evaluator-20261121-exam@carbon-catalog.invalid"]
+    exam = by_uid(parse_ics(data))["carbon-sink-evaluator-20261121-exam@carbon-catalog.invalid"]
     assert exam.decoded("DTSTART") == D(2026, 11, 21) and exam.decoded("DTEND") == D(2026, 11, 22)
 
 
 def test_estimated_dates_say_so_in_the_feed(files):
-    issued = by_uid(parse(files["calendar/carbon-sink-evaluator.ics"]))[
+    issued = by_uid(parse_ics(files["calendar/carbon-sink-evaluator.ics"]))[
         "carbon-sink-evaluator-20261121-certificate_issued@carbon-catalog.invalid"]
     assert issued.decoded("DTSTART") == D(2027, 1, 25)
     assert "推算" in str(issued["SUMMARY"]) and "estimated" in str(issued["SUMMARY"])
@@ -353,8 +349,8 @@ def test_estimated_dates_say_so_in_the_feed(files):
 def test_uids_are_stable_across_builds(catalog, files):
     later = cal_pages.files(zh_build(catalog, D(2026, 12, 24)))  # another build in the same window
     for path in ("calendar/all.ics", "calendar/carbon-emission-administrator.ics"):
-        assert set(by_uid(parse(later[path]))) == set(by_uid(parse(files[path])))
-    uids = by_uid(parse(files["calendar/carbon-sink-evaluator.ics"]))
+        assert set(by_uid(parse_ics(later[path]))) == set(by_uid(parse_ics(files[path])))
+    uids = by_uid(parse_ics(files["calendar/carbon-sink-evaluator.ics"]))
     assert "carbon-sink-evaluator-20260117-certificate_issued@carbon-catalog.invalid" in uids
 
 
@@ -368,7 +364,7 @@ def test_text_is_escaped(catalog):
     unfolded = data.decode("utf-8").replace("\r\n ", "")
     assert "X-WR-CALNAME:名称\\, 带\\; 符号" in unfolded
     assert "原文：第四周周六\\, 上午\\; 下午\\\\备注" in unfolded
-    exam = next(e for e in parse(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + ses.UID_DOMAIN))
+    exam = next(e for e in parse_ics(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + ses.UID_DOMAIN))
     description = str(exam["DESCRIPTION"])
     assert "原文：第四周周六, 上午; 下午\\备注" in description
     assert "我们的理解：按每月第四个周六理解，含逗号, 分号; 反斜杠\\" in description
@@ -382,7 +378,7 @@ def test_a_session_link_holds_that_session_only(catalog):
     link = cal_pages.session_ics_link(session, catalog, TODAY)
     prefix = "data:text/calendar;charset=utf-8;base64,"
     assert link.startswith(prefix)
-    cal = parse(base64.b64decode(link[len(prefix):]))
+    cal = parse_ics(base64.b64decode(link[len(prefix):]))
     assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {e.uid for e in session.events}
 
 
@@ -425,7 +421,7 @@ def test_cli_ics(capsysbinary, monkeypatch):
     code = main(["--root", str(ROOT), "calendar", "--from", "2026-11-01", "--to", "2026-12-31",
                  "--program", "carbon-emission-administrator", "--format", "ics"])
     assert code == 0
-    cal = parse(capsysbinary.readouterr().out)
+    cal = parse_ics(capsysbinary.readouterr().out)
     assert str(cal["X-WR-CALNAME"]) == "考试日历 · 碳排放管理员"
     events = cal.walk("VEVENT")
     # October's last weekend ends on Sunday 1 November (2 slots), then two full weekends (2 days × 2 slots).

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import random
 import re
 import shutil
 import subprocess
@@ -31,26 +30,10 @@ from generator.features.eligibility.profile import (
 )
 from generator.source.models import Condition
 
-from ..conftest import ROOT
+from ..conftest import ROOT, VECTOR_CASES, VECTORS, generated_profiles, python_result
 
-VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
 ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility.js"
-GENERATED_PROFILES = 250
-
-
-def load_vectors() -> list[dict]:
-    """One entry per (case, programme): a case may name several programmes that share rules."""
-    data = YAML(typ="safe").load(VECTORS.read_text(encoding="utf-8"))
-    out = []
-    for case in data["cases"]:
-        programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
-        for program in programs:
-            out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
-    return out
-
-
-VECTOR_CASES = load_vectors()
 
 
 def summary(result: dict) -> dict:
@@ -70,10 +53,6 @@ def expected(case: dict) -> dict:
         level: {"status": e["status"], "met": e.get("met", []), "missing": e.get("missing", [])}
         for level, e in case["expect"].items()
     }
-
-
-def python_result(catalog, program: str, profile: dict) -> dict:
-    return engine.evaluate(catalog.programs[program], Profile.model_validate(profile), catalog).to_json()
 
 
 # --- Python engine: the vectors -------------------------------------------------------------------
@@ -173,37 +152,6 @@ def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------
-
-
-def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
-    """Random profiles over every field, with unanswered fields, edge values and every scheme."""
-    rng = random.Random(20261121)
-    schemes = engine.schemes(catalog)
-    roles = list(engine.known_roles(catalog))
-    years = [0, 0.5, 0.9, 1, 1.5, 2, 2.5, 2.7, 3, 3.2, 4, 5, 12]
-    profiles = []
-    for _ in range(count):
-        p: dict = {}
-        if rng.random() < 0.8:
-            p["education"] = rng.choice(list(engine.EDUCATION_RANK))
-        for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
-            if rng.random() < 0.75:
-                p[name] = rng.random() < 0.5
-        if rng.random() < 0.8:
-            p["experience_years"] = rng.choice(years) if rng.random() < 0.7 else round(rng.uniform(0, 6), 2)
-        if rng.random() < 0.75:
-            certs = []
-            for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
-                sid = rng.choice(list(schemes))
-                cert = {"scheme": sid, "level": rng.choice(schemes[sid]["levels"])}
-                if rng.random() < 0.7:
-                    cert["years_held"] = rng.choice([0, 0.5, 1, 1.5, 3])
-                certs.append(cert)
-            p["certificates"] = certs
-        if rng.random() < 0.7:
-            p["roles"] = rng.sample(roles, rng.choice([0, 0, 1, len(roles)]))
-        profiles.append(p)
-    return profiles
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from generator.cli import main
 from generator.site import load_catalog
 from generator.source.problems import CatalogError
 
-PROGRAM = "programs/test-program.yaml"
+from ..conftest import PROGRAM
 
 
 def add_review_by(project, value: str) -> None:

@@ -76,9 +76,3 @@ def test_a_level_without_a_linking_clause_says_so(catalog):
     assert found["level-3"].status == "not_linked" and not ladder.is_linked(list(found.values()))
 
 
-
-
-
-
-
-

@@ -17,7 +17,7 @@ from generator.publish import opendata
 from generator.source import load, parallel
 from generator.source.load import _fast_load, _yaml, parse_file
 
-from ..conftest import MINIMAL, ROOT, zh_build
+from ..conftest import MINIMAL, ROOT, every_worker_forked, ran_in_workers, zh_build
 
 
 def _plain(value):
@@ -170,42 +170,12 @@ def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
 # --- large catalogues: work spread over forked workers, same result -------------------------------------------
 
 
-_PID_LOG: list[Path] = []
-_REAL_RUN = None
-
-
-def _logging_run(index: int):
-    """parallel._run that also notes which process ran the task (module-level: the pool pickles it by name)."""
-    with _PID_LOG[0].open("a") as log:
-        log.write(f"{os.getpid()}\n")
-    return _REAL_RUN(index)
-
-
-def _every_worker_forked(monkeypatch, tmp_path: Path) -> Path:
-    """Make every catalogue count as large; returns the file that lists the pids the tasks ran in."""
-    global _REAL_RUN
-    _REAL_RUN = parallel._run
-    monkeypatch.setattr(parallel, "_run", _logging_run)
-    _PID_LOG[:] = [tmp_path / "pids"]
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 0)
-    monkeypatch.setattr(site, "PARALLEL_FROM_PROGRAMS", 0)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    # Other tests' servers may still run threads in this process; these tests fork regardless.
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
-    return _PID_LOG[0]
-
-
-def _ran_in_workers(log: Path) -> bool:
-    pids = set(log.read_text().split())
-    return bool(pids) and str(os.getpid()) not in pids
-
-
 def test_parallel_loading_reads_what_serial_loading_reads(monkeypatch, tmp_path):
     serial = load.load_project(ROOT)
-    log = _every_worker_forked(monkeypatch, tmp_path)
+    log = every_worker_forked(monkeypatch, tmp_path)
     forked = load.load_project(ROOT)
     assert forked == serial and len(forked[0].documents) > 50
-    assert _ran_in_workers(log)
+    assert ran_in_workers(log)
 
 
 def test_a_threaded_process_never_forks(monkeypatch):

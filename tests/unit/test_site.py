@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..site.test_site import FIXED_BODY_IDS, FIXED_PROGRAM_IDS
+from ..conftest import FIXED_BODY_IDS, FIXED_PROGRAM_IDS
 
 
 def test_fixed_ids_exist(catalog):

@@ -11,20 +11,13 @@ import pytest
 from generator.site import load_catalog
 from generator.source.problems import CatalogError
 
-PROGRAM = "programs/test-program.yaml"
+from ..conftest import PROGRAM, edit
 
 
 def problems_for(project: Path) -> list[str]:
     with pytest.raises(CatalogError) as caught:
         load_catalog(project)
     return [str(p) for p in caught.value.problems]
-
-
-def edit(project: Path, relpath: str, old: str, new: str) -> None:
-    path = project / relpath
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {relpath}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_minimal_project_is_valid(minimal_project):
