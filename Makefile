@@ -8,7 +8,7 @@ NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve test validate browser-deps bench clean
+.PHONY: site serve test test-fast validate browser-deps bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ $(NPM_STAMP): package.json package-lock.json
 
 test: $(STAMP) browser-deps
 	$(VENV)/bin/pytest
+
+# The unit tier only (tests/unit/): no site build, no browser; under a minute.
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m unit
 
 # The benchmark against plain MkDocs (bench/, BENCHMARKS.md): synthetic catalogues of 10, 100 and 1,000
 # programmes and the real one, each built in fresh processes, plus headless-chromium measurements.

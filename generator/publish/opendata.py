@@ -13,7 +13,7 @@ Files (paths under the site root):
 
 Every file carries `schema_version` ("1.<minor>"). Version 1 only grows: fields may be added (the
 minor number goes up); a field is never removed or renamed within v1. `tests/api_v1_fields.txt` pins
-the v1 field set and `tests/test_opendata.py` fails when a pinned field disappears.
+the v1 field set and `tests/unit/test_opendata.py` fails when a pinned field disappears.
 
 The shapes are pydantic models: the files are dumped from them and the schemas generated from them,
 so the two cannot drift. Every property is always present (null when the source does not publish
@@ -316,7 +316,7 @@ def field_paths(schema: dict) -> set[str]:
 
 def _dump(model: BaseModel) -> str:
     # pydantic's own JSON writer: byte for byte what json.dumps(model.model_dump(mode="json"),
-    # ensure_ascii=False, indent=1) writes (tests/test_performance.py checks), several times faster.
+    # ensure_ascii=False, indent=1) writes (tests/unit/test_performance.py checks), several times faster.
     return model.model_dump_json(indent=1) + "\n"
 
 

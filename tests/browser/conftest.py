@@ -1,4 +1,5 @@
-"""Browser-test harness: one real site build, one local HTTP server and one chromium per session.
+"""Browser-test harness: the session's one real site build (tests/conftest.py's
+built_site, shared with tests/site/), one local HTTP server and one chromium per session.
 
 The browser is Debian's chromium (installed by `make test` via apt-get), never a downloaded one.
 If it is missing the tests fail with a message saying so; they are never skipped.
@@ -28,11 +29,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real catalogue, built once per session with the strict pipeline."""
-    from generator import build_site
-
-    return build_site(ROOT, tmp_path_factory.mktemp("browser") / "site")
+def site_dir(built_site: Path) -> Path:
+    """The real catalogue as built once per session for every tier (tests/conftest.py's built_site)."""
+    return built_site
 
 
 @contextlib.contextmanager

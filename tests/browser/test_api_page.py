@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from urllib.parse import urljoin
 
-
 from .test_accessibility import open_and_check_axe
 
 

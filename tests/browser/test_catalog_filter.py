@@ -8,7 +8,6 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 from playwright.sync_api import expect
 
-
 ROWS = ".catalog-list tbody tr"
 EMPTY = ".catalog-filter__empty"
 COUNT = ".catalog-filter__count"

@@ -11,10 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator import compare
+from generator.features import compare
 
 from .conftest import site_context
-from .test_accessibility import run_axe, describe
+from .test_accessibility import describe, run_axe
 
 WIDGET = "[data-compare-widget]"
 TABLE = ".catalog-compare__table"

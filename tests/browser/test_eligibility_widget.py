@@ -12,11 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.features.eligibility import engine as E
-from generator.features.eligibility import profile as P
-from generator.features.eligibility import rules_json as R
+from generator.features.eligibility import engine, rules_json
+from generator.features.eligibility.profile import Profile
 
-from ..test_eligibility import VECTOR_CASES, generated_profiles, python_result
+from ..conftest import VECTOR_CASES, generated_profiles, python_result
 from .test_accessibility import AXE_OPTIONS, describe
 
 WIDGET = "[data-eligibility-widget]"
@@ -45,9 +44,9 @@ def current_url(page) -> str:
 def programme_summary(catalog, program_id: str, profile: dict) -> str:
     """The summary line the widget should announce for one programme, from the Python engine."""
     program = catalog.programs[program_id]
-    names = {u.level: u.name for u in E.level_rules(program)}
-    result = E.evaluate(program, P.Profile.model_validate(profile), catalog)
-    return "；".join(f"{names[lv.level]}：{E.STATUS[lv.status]}" for lv in result.levels) + "。"
+    names = {u.level: u.name for u in engine.level_rules(program)}
+    result = engine.evaluate(program, Profile.model_validate(profile), catalog)
+    return "；".join(f"{names[lv.level]}：{engine.STATUS[lv.status]}" for lv in result.levels) + "。"
 
 
 def wait_for_widget(page) -> None:
@@ -256,7 +255,7 @@ def test_eligibility_page_lists_every_programme_and_shares(page, fresh_page, cat
 
     shown = level_statuses(page)
     want = {}
-    rules = R.rules(catalog)
+    rules = rules_json.rules(catalog)
     for spec in rules["programs"]:
         if spec["shares_rules_with"]:
             continue

@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from generator.i18n import UNTRANSLATED
-
+from generator.words.editions import UNTRANSLATED
 
 PAGES = ["", "programs/", "programs/carbon-asset-manager/", "syllabi/carbon-sink-evaluator/junior/",
          "policies/gf-2021-23/", "glossary/", "compare/", "calendar/"]

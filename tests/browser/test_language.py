@@ -7,12 +7,11 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"", re.IGNORECASE)
 
 
 def test_every_page_is_marked_chinese(site_dir: Path) -> None:
-    """Every page of the Chinese edition; the English edition under en/ is tests/test_english.py's."""
+    """Every page of the Chinese edition; the English edition under en/ is tests/site/test_english.py's."""
     pages = sorted(p for p in site_dir.rglob("*.html") if p.relative_to(site_dir).parts[0] != "en")
     assert len(pages) > 20, f"only {len(pages)} pages built"
     wrong = {}

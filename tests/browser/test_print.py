@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from generator.siteurl import configured_site_url
+from generator.source.siteurl import configured_site_url
 
 from .conftest import ROOT
 

@@ -1,6 +1,6 @@
 """Search in the browser, as readers use it: the programme a name belongs to comes first.
 
-tests/test_search.py ranks with Python lunr and jieba; this runs Material's own search worker, which
+tests/site/test_search.py ranks with Python lunr and jieba; this runs Material's own search worker, which
 splits the query differently (generator/mkdocs_plugin.py, whole_word_queries)."""
 
 from __future__ import annotations

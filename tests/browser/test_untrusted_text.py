@@ -47,8 +47,8 @@ def _plant(node, counter: list[int], body_ids: set[str]) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     """The real catalogue with a payload appended to every free-text field, built strictly."""
-    from generator.load import KIND_GLOBS
-    from generator.pipeline import build_site
+    from generator.engine.site_build import build_site
+    from generator.source.load import KIND_GLOBS
 
     project = tmp_path_factory.mktemp("hostile") / "project"
     for name in ("programs", "syllabi", "content", "site_overrides", "mkdocs.yml", "mkdocs.en.yml", "published-urls.txt"):

@@ -1,5 +1,5 @@
 // Runs eligibility cases through the browser engine (site_overrides/assets/eligibility/engine.js), in
-// Node (no DOM), for tests/test_eligibility.py, which reads the cases from programs/cases/*.yaml and
+// Node (no DOM), for tests/unit/test_eligibility.py, which reads the cases from programs/cases/*.yaml and
 // tests/eligibility_vectors.yaml and hands them over here as one JSON list.
 //
 //   node tests/js/run_vectors.mjs RULES.json CASES.json

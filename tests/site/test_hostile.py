@@ -31,8 +31,7 @@ from generator.source import load
 from generator.cli import main
 from generator.pages.markup import inline
 
-from .conftest import MINIMAL, ROOT
-from .test_broken_corpus import tree_digest
+from ..conftest import MINIMAL, ROOT, tree_digest
 
 PROGRAM = "programs/test-program.yaml"
 # The whole refusal, from the command to exit 1, in seconds: generous for a loaded 2-core CI machine,

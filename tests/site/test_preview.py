@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from generator.preview import write_changed
+from generator.engine.preview import write_changed
 
 
 def test_only_changed_files_are_rewritten(tmp_path):

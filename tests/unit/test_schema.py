@@ -7,10 +7,10 @@ import json
 import jsonschema
 import pytest
 
-from generator.load import KIND_GLOBS, parse_file
-from generator.schema import modeline, schemas
+from generator.source.load import KIND_GLOBS, parse_file
+from generator.source.schema import modeline, schemas
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DATA_FILES = [(kind, path) for kind, pattern in KIND_GLOBS for path in sorted(ROOT.glob(pattern))]
 
@@ -38,6 +38,3 @@ def test_schema_rejects_what_the_validator_rejects():
         jsonschema.validate({"id": "x", "nmae": {}}, schema)
 
 
-def test_schemas_are_published_with_the_site(built_site):
-    published = json.loads((built_site / "schema/program.schema.json").read_text(encoding="utf-8"))
-    assert published["title"] == "Program" and "levels" in published["properties"]

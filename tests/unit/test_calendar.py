@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -18,10 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import exam_calendar as ec
 from generator.cli import main
+from generator.features.calendar import ics, workdays
+from generator.features.calendar import pages as cal_pages
+from generator.features.calendar import sessions as ses
 
-from .conftest import ROOT
+from ..conftest import ROOT, parse_ics, zh_build
 
 D = dt.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -73,19 +74,19 @@ def nth_saturdays(year: int, months, week: int) -> list[dt.date]:
     return found
 
 
-def session_on(program, day: dt.date) -> ec.Session:
-    return next(s for s in ec.sessions(program, day, day))
+def session_on(program, day: dt.date) -> ses.Session:
+    return next(s for s in ses.sessions(program, day, day))
 
 
-def milestone(session: ec.Session, kind: str) -> ec.Event:
+def milestone(session: ses.Session, kind: str) -> ses.Event:
     return next(e for e in session.milestones if e.kind == kind)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_day_cache():
-    ec.day_info.cache_clear()
+    workdays.day_info.cache_clear()
     yield
-    ec.day_info.cache_clear()
+    workdays.day_info.cache_clear()
 
 
 # --- rules ---------------------------------------------------------------------------------
@@ -93,21 +94,21 @@ def _fresh_day_cache():
 
 def test_nth_and_last_weekday():
     # August 2026 has five Saturdays (1, 8, 15, 22, 29) and starts on one.
-    assert ec.nth_weekday(2026, 8, 5, 1) == D(2026, 8, 1)
-    assert ec.nth_weekday(2026, 8, 5, 4) == D(2026, 8, 22)
-    assert ec.nth_weekday(2026, 8, 5, 5) == D(2026, 8, 29)
-    assert ec.nth_weekday(2026, 8, 5, -1) == D(2026, 8, 29)
+    assert workdays.nth_weekday(2026, 8, 5, 1) == D(2026, 8, 1)
+    assert workdays.nth_weekday(2026, 8, 5, 4) == D(2026, 8, 22)
+    assert workdays.nth_weekday(2026, 8, 5, 5) == D(2026, 8, 29)
+    assert workdays.nth_weekday(2026, 8, 5, -1) == D(2026, 8, 29)
     # September 2026 has four: week 5 gives no session, "last" is the fourth.
-    assert ec.nth_weekday(2026, 9, 5, 5) is None
-    assert ec.nth_weekday(2026, 9, 5, -1) == D(2026, 9, 26)
+    assert workdays.nth_weekday(2026, 9, 5, 5) is None
+    assert workdays.nth_weekday(2026, 9, 5, -1) == D(2026, 9, 26)
     # March and November 2026 start on a Sunday: the third Saturday is the 21st, not the 14th.
     assert D(2026, 3, 1).weekday() == 6 and D(2026, 11, 1).weekday() == 6
-    assert ec.nth_weekday(2026, 3, 5, 3) == D(2026, 3, 21)
-    assert ec.nth_weekday(2026, 11, 5, 3) == D(2026, 11, 21)
+    assert workdays.nth_weekday(2026, 3, 5, 3) == D(2026, 3, 21)
+    assert workdays.nth_weekday(2026, 11, 5, 3) == D(2026, 11, 21)
     # A month that ends on a Saturday.
-    assert ec.nth_weekday(2026, 1, 5, -1) == D(2026, 1, 31)
+    assert workdays.nth_weekday(2026, 1, 5, -1) == D(2026, 1, 31)
     with pytest.raises(ValueError):
-        ec.nth_weekday(2026, 1, 5, 0)
+        workdays.nth_weekday(2026, 1, 5, 0)
 
 
 @given(st.integers(1990, 2100), st.integers(1, 12), st.integers(0, 6), st.sampled_from([1, 2, 3, 4, 5, -1]))
@@ -116,14 +117,14 @@ def test_nth_weekday_matches_listing_the_month(year, month, weekday, week):
             if d.month == month and d.weekday() == weekday]
     days.sort()
     expected = days[-1] if week == -1 else (days[week - 1] if week <= len(days) else None)
-    assert ec.nth_weekday(year, month, weekday, week) == expected
+    assert workdays.nth_weekday(year, month, weekday, week) == expected
 
 
 def test_ceca_third_saturdays_2026(catalog):
     expected = [D(2026, 1, 17), D(2026, 3, 21), D(2026, 5, 16), D(2026, 7, 18), D(2026, 9, 19), D(2026, 11, 21)]
     assert nth_saturdays(2026, [1, 3, 5, 7, 9, 11], 3) == expected
     for pid in ("carbon-sink-evaluator", "carbon-asset-manager", "ceca-carbon-reduction", "ceca-carbon-trader"):
-        found = ec.sessions(catalog.programs[pid], D(2026, 1, 1), D(2026, 12, 31))
+        found = ses.sessions(catalog.programs[pid], D(2026, 1, 1), D(2026, 12, 31))
         assert [s.date for s in found] == expected, pid
         assert all(s.days == (s.date,) for s in found)
 
@@ -131,14 +132,14 @@ def test_ceca_third_saturdays_2026(catalog):
 def test_miit_fourth_saturdays_2026(catalog):
     expected = [D(2026, 2, 28), D(2026, 4, 25), D(2026, 6, 27), D(2026, 8, 22), D(2026, 10, 24), D(2026, 12, 26)]
     assert nth_saturdays(2026, [2, 4, 6, 8, 10, 12], 4) == expected
-    found = ec.sessions(catalog.programs["carbon-emission-manager"], D(2026, 1, 1), D(2026, 12, 31))
+    found = ses.sessions(catalog.programs["carbon-emission-manager"], D(2026, 1, 1), D(2026, 12, 31))
     assert [s.date for s in found] == expected
 
 
 def test_administrator_last_weekend_2026(catalog):
     saturdays = nth_saturdays(2026, range(1, 13), -1)
     assert saturdays[:3] == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 28)]
-    found = ec.sessions(catalog.programs["carbon-emission-administrator"], D(2026, 1, 1), D(2026, 12, 31))
+    found = ses.sessions(catalog.programs["carbon-emission-administrator"], D(2026, 1, 1), D(2026, 12, 31))
     assert [s.days for s in found] == [(d, d + dt.timedelta(days=1)) for d in saturdays]
     # Two published slots on each of the two days.
     first = found[0]
@@ -170,7 +171,7 @@ def test_chinesecalendar_has_the_published_2026_schedule():
     for day in _span(D(2026, 1, 1), D(2026, 12, 31)):
         official = day in OFFICIAL_2026_WORKED or (day.weekday() < 5 and day not in OFFICIAL_2026_OFF)
         assert chinese_calendar.is_workday(day) == official, day
-    assert ec.official_schedule_published(2026)
+    assert workdays.official_schedule_published(2026)
 
 
 def test_calendar_day_milestones(catalog):
@@ -211,7 +212,9 @@ def test_working_days_across_national_day(catalog):
 
 def test_a_year_without_official_data_is_estimated(catalog, monkeypatch):
     """2027 counted Monday–Friday minus the statutory holidays, no adjusted days, and marked."""
-    monkeypatch.setattr(ec, "official_schedule_published", lambda year: year <= 2026)
+    only_2026 = lambda year: year <= 2026  # noqa: E731
+    for module in (workdays, ses, cal_pages):  # each reads the name it imported
+        monkeypatch.setattr(module, "official_schedule_published", only_2026)
     session = session_on(catalog.programs["carbon-sink-evaluator"], D(2027, 1, 16))
     results = milestone(session, "results")
     # 5 Feb (除夕) and 8 Feb (初三) are statutory weekdays off.
@@ -226,18 +229,18 @@ def test_a_year_without_official_data_is_estimated(catalog, monkeypatch):
 
 
 def test_the_first_year_chinesecalendar_lacks_is_estimated_with_real_data(catalog):
-    year = next(y for y in range(2026, 2100) if not ec.official_schedule_published(y))
-    session = ec.sessions(catalog.programs["carbon-emission-manager"], D(year, 1, 1), D(year, 12, 31))[0]
+    year = next(y for y in range(2026, 2100) if not workdays.official_schedule_published(y))
+    session = ses.sessions(catalog.programs["carbon-emission-manager"], D(year, 1, 1), D(year, 12, 31))[0]
     event = milestone(session, "results")
     assert event.estimated and event.to_json()["estimated"] is True
-    statutory = set(ec.statutory_holidays(year))
+    statutory = set(workdays.statutory_holidays(year))
     assert event.date == expected_working_day(session.date, 15, statutory)
 
 
 def test_statutory_holidays_leave_out_adjusted_days():
-    assert set(ec.statutory_holidays(2027)) == STATUTORY_2027
+    assert set(workdays.statutory_holidays(2027)) == STATUTORY_2027
     # For 2026 the holidays package also knows the State Council's swaps; they are not statutory.
-    assert D(2026, 10, 6) not in ec.statutory_holidays(2026) and D(2026, 10, 1) in ec.statutory_holidays(2026)
+    assert D(2026, 10, 6) not in workdays.statutory_holidays(2026) and D(2026, 10, 1) in workdays.statutory_holidays(2026)
 
 
 def test_holiday_clash_is_noted(catalog):
@@ -247,7 +250,7 @@ def test_holiday_clash_is_noted(catalog):
     holiday_notes = [n for n in session.notes if n.kind == "holiday"]
     assert len(holiday_notes) == 2 and all("请向主办方确认" in n.text for n in holiday_notes)
     assert all("中秋节" in e.to_json()["note"] for e in session.exams)
-    assert "节假日：中秋节，请向主办方确认" in ec.session_flags(session)
+    assert "节假日：中秋节，请向主办方确认" in cal_pages.session_flags(session)
     # Sat 28 Feb 2026 is a make-up working day: said, but no clash.
     february = session_on(admin, D(2026, 2, 28))
     assert february.exams[0].holiday is None and any(n.kind == "adjusted" for n in february.notes)
@@ -266,17 +269,13 @@ def test_retake_rules_are_notes(catalog):
 def test_specialties_inherit_and_fold_into_their_family(catalog):
     trader = catalog.programs["ceca-carbon-trader"]
     assert trader.schedule == catalog.programs["ceca-carbon-reduction"].schedule
-    assert ec.shares_family_calendar(catalog, trader)
-    listed = {p.id for p in ec.calendar_programs(catalog)}
+    assert ses.shares_family_calendar(catalog, trader)
+    listed = {p.id for p in ses.calendar_programs(catalog)}
     assert "ceca-carbon-reduction" in listed and not {p for p in listed if catalog.programs[p].type == "specialty"}
-    assert {p.id for p in ec.scheduled_programs(catalog)} == {p.id for p in catalog.programs.values() if p.schedule}
+    assert {p.id for p in ses.scheduled_programs(catalog)} == {p.id for p in catalog.programs.values() if p.schedule}
 
 
 # --- iCalendar -----------------------------------------------------------------------------------------
-
-
-def parse(data: bytes) -> icalendar.Calendar:
-    return icalendar.Calendar.from_ical(data)
 
 
 def by_uid(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
@@ -285,15 +284,15 @@ def by_uid(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 @pytest.fixture(scope="module")
 def files(catalog):
-    return ec.site_files(catalog, TODAY)
+    return cal_pages.files(zh_build(catalog, TODAY))
 
 
 def test_feed_has_the_required_calendar_properties(files):
     data = files["calendar/all.ics"]
     assert isinstance(data, bytes) and data.startswith(b"BEGIN:VCALENDAR\r\n")
-    cal = parse(data)
+    cal = parse_ics(data)
     assert str(cal["VERSION"]) == "2.0"
-    assert str(cal["PRODID"]) == ec.PRODID
+    assert str(cal["PRODID"]) == ics.PRODID
     assert str(cal["X-WR-CALNAME"]) == "碳市场职业技能证书 · 考试日历"
     timezones = cal.walk("VTIMEZONE")
     assert [str(tz["TZID"]) for tz in timezones] == ["Asia/Shanghai"]
@@ -302,7 +301,7 @@ def test_feed_has_the_required_calendar_properties(files):
     for event in events:
         for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
             assert prop in event, (prop, event.get("UID"))
-        assert str(event["UID"]).endswith("@" + ec.UID_DOMAIN)
+        assert str(event["UID"]).endswith("@" + ses.UID_DOMAIN)
         assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 21, tzinfo=dt.timezone.utc)
     # Folded lines stay within 75 octets (RFC 5545 §3.1), multi-byte characters included.
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
@@ -311,7 +310,7 @@ def test_feed_has_the_required_calendar_properties(files):
 
 
 def test_timed_exams_are_in_asia_shanghai(files):
-    cal = parse(files["calendar/carbon-asset-manager.ics"])
+    cal = parse_ics(files["calendar/carbon-asset-manager.ics"])
     exam = by_uid(cal)["carbon-asset-manager-20261121-exam@carbon-catalog.invalid"]
     assert exam.decoded("DTSTART") == dt.datetime(2026, 11, 21, 9, 0, tzinfo=SHANGHAI)
     assert exam.decoded("DTEND") == dt.datetime(2026, 11, 21, 11, 0, tzinfo=SHANGHAI)
@@ -319,7 +318,7 @@ def test_timed_exams_are_in_asia_shanghai(files):
     assert b"DTSTART;TZID=Asia/Shanghai:20261121T090000" in files["calendar/carbon-asset-manager.ics"]
     assert str(exam["SUMMARY"]) == "碳资产管理师｜考试"
     assert "级别：初级、中级、高级" in str(exam["DESCRIPTION"])
-    admin = by_uid(parse(files["calendar/carbon-emission-administrator.ics"]))
+    admin = by_uid(parse_ics(files["calendar/carbon-emission-administrator.ics"]))
     sunday_afternoon = admin["carbon-emission-administrator-20261128-exam-20261129-slot2@carbon-catalog.invalid"]
     assert sunday_afternoon.decoded("DTSTART") == dt.datetime(2026, 11, 29, 14, 0, tzinfo=SHANGHAI)
     assert str(sunday_afternoon["SUMMARY"]) == "碳排放管理员｜考试（下午）"
@@ -327,7 +326,7 @@ def test_timed_exams_are_in_asia_shanghai(files):
 
 def test_all_day_milestones_have_an_exclusive_end(files):
     data = files["calendar/carbon-sink-evaluator.ics"]
-    results = by_uid(parse(data))["carbon-sink-evaluator-20261121-results@carbon-catalog.invalid"]
+    results = by_uid(parse_ics(data))["carbon-sink-evaluator-20261121-results@carbon-catalog.invalid"]
     assert results.decoded("DTSTART") == D(2026, 12, 11) and results.decoded("DTEND") == D(2026, 12, 12)
     assert results["DTSTART"].params.get("VALUE") == "DATE"
     assert str(results["SUMMARY"]) == "碳汇计量评估师｜成绩查询"
@@ -335,12 +334,12 @@ def test_all_day_milestones_have_an_exclusive_end(files):
     raw = data.decode("utf-8").replace("\r\n ", "")
     assert "DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212" in raw
     # Exams without published times are all-day too.
-    exam = by_uid(parse(data))["carbon-sink-evaluator-20261121-exam@carbon-catalog.invalid"]
+    exam = by_uid(parse_ics(data))["carbon-sink-evaluator-20261121-exam@carbon-catalog.invalid"]
     assert exam.decoded("DTSTART") == D(2026, 11, 21) and exam.decoded("DTEND") == D(2026, 11, 22)
 
 
 def test_estimated_dates_say_so_in_the_feed(files):
-    issued = by_uid(parse(files["calendar/carbon-sink-evaluator.ics"]))[
+    issued = by_uid(parse_ics(files["calendar/carbon-sink-evaluator.ics"]))[
         "carbon-sink-evaluator-20261121-certificate_issued@carbon-catalog.invalid"]
     assert issued.decoded("DTSTART") == D(2027, 1, 25)
     assert "推算" in str(issued["SUMMARY"]) and "estimated" in str(issued["SUMMARY"])
@@ -348,12 +347,10 @@ def test_estimated_dates_say_so_in_the_feed(files):
 
 
 def test_uids_are_stable_across_builds(catalog, files):
-    again = ec.site_files(catalog, TODAY)
-    assert again == files  # same date, byte-identical feeds and pages
-    later = ec.site_files(catalog, D(2026, 12, 24))  # another build in the same window
+    later = cal_pages.files(zh_build(catalog, D(2026, 12, 24)))  # another build in the same window
     for path in ("calendar/all.ics", "calendar/carbon-emission-administrator.ics"):
-        assert set(by_uid(parse(later[path]))) == set(by_uid(parse(files[path])))
-    uids = by_uid(parse(files["calendar/carbon-sink-evaluator.ics"]))
+        assert set(by_uid(parse_ics(later[path]))) == set(by_uid(parse_ics(files[path])))
+    uids = by_uid(parse_ics(files["calendar/carbon-sink-evaluator.ics"]))
     assert "carbon-sink-evaluator-20260117-certificate_issued@carbon-catalog.invalid" in uids
 
 
@@ -362,12 +359,12 @@ def test_text_is_escaped(catalog):
     tricky = program.schedule.model_copy(update={
         "text": "第四周周六, 上午; 下午\\备注", "reading": "按每月第四个周六理解，含逗号, 分号; 反斜杠\\"})
     program = program.model_copy(update={"schedule": tricky, "exam": program.exam.model_copy(update={"times": ()})})
-    events = ec.sessions(program, D(2026, 10, 24), D(2026, 10, 24))[0].events
-    data = ec.ics_feed(events, "名称, 带; 符号", TODAY)
+    events = ses.sessions(program, D(2026, 10, 24), D(2026, 10, 24))[0].events
+    data = ics.ics_feed(events, "名称, 带; 符号", TODAY)
     unfolded = data.decode("utf-8").replace("\r\n ", "")
     assert "X-WR-CALNAME:名称\\, 带\\; 符号" in unfolded
     assert "原文：第四周周六\\, 上午\\; 下午\\\\备注" in unfolded
-    exam = next(e for e in parse(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + ec.UID_DOMAIN))
+    exam = next(e for e in parse_ics(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + ses.UID_DOMAIN))
     description = str(exam["DESCRIPTION"])
     assert "原文：第四周周六, 上午; 下午\\备注" in description
     assert "我们的理解：按每月第四个周六理解，含逗号, 分号; 反斜杠\\" in description
@@ -378,10 +375,10 @@ def test_a_session_link_holds_that_session_only(catalog):
     import base64
 
     session = session_on(catalog.programs["carbon-sink-evaluator"], D(2026, 11, 21))
-    link = ec.session_ics_link(session, catalog, TODAY)
+    link = cal_pages.session_ics_link(session, catalog, TODAY)
     prefix = "data:text/calendar;charset=utf-8;base64,"
     assert link.startswith(prefix)
-    cal = parse(base64.b64decode(link[len(prefix):]))
+    cal = parse_ics(base64.b64decode(link[len(prefix):]))
     assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {e.uid for e in session.events}
 
 
@@ -398,7 +395,7 @@ def test_cli_json_shape(capsys):
     assert events
     for event in events:
         assert list(event) == ["program", "levels", "kind", "session", "date", "start", "end", "estimated", "note"]
-        assert event["kind"] in ec.EVENT_KINDS
+        assert event["kind"] in ses.EVENT_KINDS
         assert "2026-09-01" <= event["date"] <= "2026-10-31"
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["session"])
         assert isinstance(event["estimated"], bool) and isinstance(event["levels"], list)
@@ -424,7 +421,7 @@ def test_cli_ics(capsysbinary, monkeypatch):
     code = main(["--root", str(ROOT), "calendar", "--from", "2026-11-01", "--to", "2026-12-31",
                  "--program", "carbon-emission-administrator", "--format", "ics"])
     assert code == 0
-    cal = parse(capsysbinary.readouterr().out)
+    cal = parse_ics(capsysbinary.readouterr().out)
     assert str(cal["X-WR-CALNAME"]) == "考试日历 · 碳排放管理员"
     events = cal.walk("VEVENT")
     # October's last weekend ends on Sunday 1 November (2 slots), then two full weekends (2 days × 2 slots).
@@ -460,7 +457,7 @@ def test_calendar_files_exist(catalog, files):
 
 
 def test_pages_state_readings_and_marks(catalog):
-    files = ec.site_files(catalog, D(2026, 9, 1))
+    files = cal_pages.files(zh_build(catalog, D(2026, 9, 1)))
     admin = files["calendar/carbon-emission-administrator.md"]
     assert "每月最后一个周末（周六、周日）" in admin  # the reading, from the data
     assert "2026年9月26日（周六）、9月27日（周日） {#s-2026-09-26}" in admin
@@ -477,39 +474,12 @@ def test_pages_state_readings_and_marks(catalog):
 
 
 def test_programme_page_shows_next_sessions(catalog):
-    from generator.render import Renderer
+    from generator.pages import catalog_pages
 
-    page = Renderer(catalog, today=D(2026, 9, 1)).pages()["programs/carbon-sink-evaluator.md"]
+    page = catalog_pages.files(zh_build(catalog, D(2026, 9, 1)))["programs/carbon-sink-evaluator.md"]
     section = page[page.index("## 考试时间安排"): page.index("## 报考流程与时间线")]
     assert "### 近期考试 {#next-sessions data-search-exclude}" in section  # dates stay out of search
     assert "2026年9月19日（周六）" in section and "成绩查询 10月15日（周四）" in section
     assert "[碳汇计量评估师 · 考试日历](/calendar/carbon-sink-evaluator.md)" in section
 
 
-def test_built_site_has_the_calendar(built_site, catalog):
-    from .helpers import page_text
-
-    today = ec.build_today()
-    assert (built_site / "calendar/index.html").is_file()
-    for program in ec.scheduled_programs(catalog):
-        assert (built_site / f"calendar/{program.id}/index.html").is_file()
-        parse((built_site / f"calendar/{program.id}.ics").read_bytes())
-    parse((built_site / "calendar/all.ics").read_bytes())
-    # The programme page lists its next session and links to its calendar.
-    program = catalog.programs["carbon-emission-manager"]
-    upcoming = ec.next_sessions(program, today, 1)
-    text = page_text(built_site, "programs/carbon-emission-manager")
-    assert "近期考试" in text
-    if upcoming:
-        assert ec.session_days(upcoming[0]) in text
-    html = (built_site / "programs/carbon-emission-manager/index.html").read_text(encoding="utf-8")
-    assert 'href="../../calendar/carbon-emission-manager/"' in html
-    # Every link on the calendar index resolves to a built file.
-    index = (built_site / "calendar/index.html").read_text(encoding="utf-8")
-    article = index[index.index("<article"): index.index("</article>")]
-    for href in set(re.findall(r'href="([^"#]+)(?:#[^"]*)?"', article)):
-        if re.match(r"[a-z]+:", href):
-            continue
-        target = PurePosixPath("calendar") / href
-        resolved = built_site.joinpath(*[p for p in str(target).split("/") if p]).resolve()
-        assert resolved.is_file() or (resolved / "index.html").is_file(), href

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
-from generator.pipeline import load_catalog
+from generator.site import load_catalog
 
 
 @pytest.mark.parametrize(("kind", "ident", "relpath"), [

@@ -10,8 +10,9 @@ the same module is in tests/browser/test_eligibility_widget.py.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import random
 import re
 import shutil
 import subprocess
@@ -21,58 +22,21 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.features.eligibility import engine as E
-from generator.features.eligibility import profile as P
-from generator.features.eligibility import rules_json as R
+from generator.cli import main
+from generator.features.eligibility import engine, rules_json
+from generator.features.eligibility.profile import (
+    FIELDS,
+    Profile,
+    ProfileError,
+    parse_profile,
+)
 from generator.source.models import Condition
 
-from .conftest import ROOT
+from ..conftest import ROOT, VECTOR_CASES, VECTORS, generated_profiles, python_result
 
-VECTORS = ROOT / "tests" / "eligibility_vectors.yaml"
-PROGRAM_CASES = ROOT / "programs" / "cases"
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
 ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "engine.js"
 WIDGET_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "widget.js"
-GENERATED_PROFILES = 250
-CASE_KEYS = {"id", "about", "profile", "expect"}
-
-
-def case_files() -> list[Path]:
-    """Every file of cases: the programmes' own (programs/cases/<id>.yaml), then the generic ones."""
-    return [*sorted(PROGRAM_CASES.glob("*.yaml")), VECTORS]
-
-
-def load_case_file(path: Path) -> list[dict]:
-    """The cases of one file, each with `program` (an id or a list) and `source` (the file).
-
-    In programs/cases/<id>.yaml a case runs for that programme, or for the file's `programs` list
-    (a family and the specialties that share its rules); in tests/eligibility_vectors.yaml each case
-    names its `program`.
-    """
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    source = path.relative_to(ROOT).as_posix()
-    cases = data.get("cases") or []
-    if path.parent == PROGRAM_CASES:
-        programs = data.get("programs", [path.stem])
-        assert path.stem in programs, f"{source}: `programs` must include {path.stem}"
-        for case in cases:
-            assert set(case) <= CASE_KEYS, f"{source}: {case.get('id')}: unknown keys {set(case) - CASE_KEYS}"
-        return [{**case, "program": programs, "source": source} for case in cases]
-    return [{**case, "source": source} for case in cases]
-
-
-def load_vectors() -> list[dict]:
-    """One entry per (case, programme): a case may run for several programmes that share rules."""
-    out = []
-    for path in case_files():
-        for case in load_case_file(path):
-            programs = case["program"] if isinstance(case["program"], list) else [case["program"]]
-            for program in programs:
-                out.append({**case, "program": program, "key": f"{case['id']}@{program}"})
-    return out
-
-
-VECTOR_CASES = load_vectors()
 
 
 def summary(result: dict) -> dict:
@@ -92,10 +56,6 @@ def expected(case: dict) -> dict:
         level: {"status": e["status"], "met": e.get("met", []), "missing": e.get("missing", [])}
         for level, e in case["expect"].items()
     }
-
-
-def python_result(catalog, program: str, profile: dict) -> dict:
-    return E.evaluate(catalog.programs[program], P.Profile.model_validate(profile), catalog).to_json()
 
 
 # --- Python engine: the vectors -------------------------------------------------------------------
@@ -125,18 +85,18 @@ def loaded_files() -> list[Path]:
 
 def _route_met(catalog, program, route, profile) -> bool:
     names = {pid: p.name.zh for pid, p in catalog.programs.items()}
-    own = E.own_schemes(program)
-    return all(E.check_condition(c, profile, names, own).value is True for c in route.conditions)
+    own = engine.own_schemes(program)
+    return all(engine.check_condition(c, profile, names, own).value is True for c in route.conditions)
 
 
 def test_vectors_meet_every_route_of_every_level(catalog):
     """At least one case per route: every route of every level of every programme is met somewhere."""
-    by_program: dict[str, list[P.Profile]] = {}
+    by_program: dict[str, list[Profile]] = {}
     for case in VECTOR_CASES:
-        by_program.setdefault(case["program"], []).append(P.Profile.model_validate(case["profile"]))
+        by_program.setdefault(case["program"], []).append(Profile.model_validate(case["profile"]))
     uncovered = []
     for pid, program in catalog.programs.items():
-        for unit in E.level_rules(program):
+        for unit in engine.level_rules(program):
             for n, route in enumerate(unit.eligibility.routes if unit.eligibility else ()):
                 if not any(_route_met(catalog, program, route, p) for p in by_program.get(pid, [])):
                     uncovered.append(f"{pid} {unit.level} route {n + 1} {route.clause}")
@@ -152,98 +112,65 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     for pid, program in catalog.programs.items():
         assert any(c["program"] == pid for c in VECTOR_CASES), f"no case for {pid}"
         for case in (c for c in VECTOR_CASES if c["program"] == pid):
-            assert list(case["expect"]) == [u.level for u in E.level_rules(program)], case["key"]
+            assert list(case["expect"]) == [u.level for u in engine.level_rules(program)], case["key"]
     # Every published level has a case where no route is met.
     for (pid, level), seen in statuses.items():
-        unit = next(u for u in E.level_rules(catalog.programs[pid]) if u.level == level)
+        unit = next(u for u in engine.level_rules(catalog.programs[pid]) if u.level == level)
         if unit.eligibility:
             assert "not_eligible" in seen and "eligible" in seen, (pid, level, seen)
         else:
             assert seen == {"unpublished"}, (pid, level)
     all_statuses = set().union(*statuses.values())
     assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
-    assert any(level == E.ALL_LEVELS for _, level in statuses)
+    assert any(level == engine.ALL_LEVELS for _, level in statuses)
     kinds = {
-        name for p in catalog.programs.values() for u in E.level_rules(p) if u.eligibility
+        name for p in catalog.programs.values() for u in engine.level_rules(p) if u.eligibility
         for r in u.eligibility.routes for c in r.conditions for name in Condition.model_fields if getattr(c, name) is not None
     } | {name for p in catalog.programs.values() for pre in p.preconditions
          for name in Condition.model_fields if getattr(pre.condition, name) is not None}
     assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
     unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
                       if m.startswith("未回答")}
-    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(P.FIELDS)
+    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(FIELDS)
 
 
 def test_unpublished_levels_and_programme_wide_rules(catalog):
-    admin = E.evaluate(catalog.programs["carbon-emission-administrator"], P.Profile(education="doctorate"), catalog)
+    admin = engine.evaluate(catalog.programs["carbon-emission-administrator"], Profile(education="doctorate"), catalog)
     assert [(lv.level, lv.status) for lv in admin.levels] == [
         ("level-4", "eligible"), ("level-3", "eligible"), ("level-2", "unpublished"), ("level-1", "unpublished")]
-    family = E.evaluate(catalog.programs["ceca-carbon-reduction"], P.Profile(), catalog)
+    family = engine.evaluate(catalog.programs["ceca-carbon-reduction"], Profile(), catalog)
     assert [lv.level for lv in family.levels] == ["all"]
     for sid in catalog.specialties["ceca-carbon-reduction"]:
-        assert [lv.level for lv in E.evaluate(catalog.programs[sid], P.Profile(), catalog).levels] == ["all"]
+        assert [lv.level for lv in engine.evaluate(catalog.programs[sid], Profile(), catalog).levels] == ["all"]
 
 
 def test_every_level_of_every_programme_gets_an_answer(catalog):
-    for profile in (P.Profile(), P.Profile(education="doctorate", experience_years=10, experience_continuous=True,
+    for profile in (Profile(), Profile(education="doctorate", experience_years=10, experience_continuous=True,
                                            training_hours_met=True)):
-        for result in E.evaluate_all(catalog, profile):
+        for result in engine.evaluate_all(catalog, profile):
             program = catalog.programs[result.program]
-            assert [lv.level for lv in result.levels] == [u.level for u in E.level_rules(program)]
+            assert [lv.level for lv in result.levels] == [u.level for u in engine.level_rules(program)]
             for lv in result.levels:
-                assert lv.status in E.STATUS
+                assert lv.status in engine.STATUS
                 assert lv.status in ("eligible", "unpublished") or lv.missing, (result.program, lv)
 
 
 def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
-    python = ROOT / "generator" / "features" / "eligibility"
-    paths = (python / "engine.py", python / "rules_json.py", ENGINE_JS, WIDGET_JS)
-    sources = {path: path.read_text(encoding="utf-8") for path in paths}
-    for pid in set(catalog.programs) - set(E.SPECIAL_SCHEMES):
+    sources = {path: path.read_text(encoding="utf-8")
+               for path in (*sorted((ROOT / "generator/features/eligibility").glob("*.py")), ENGINE_JS, WIDGET_JS)}
+    # Programme and scheme ids are data (programs/, content/schemes.yaml): no engine names one.
+    for ident in {*catalog.programs, *catalog.schemes}:
         for path, text in sources.items():
-            assert pid not in text, f"{path.name} names the programme {pid}"
-    # The special schemes appear in Python only where the public contract is described.
-    assert not any(s in sources[js] for s in E.SPECIAL_SCHEMES if s != "other" for js in (ENGINE_JS, WIDGET_JS))
+            assert ident not in text, f"{path.name} names {ident}"
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------
 
 
-def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
-    """Random profiles over every field, with unanswered fields, edge values and every scheme."""
-    rng = random.Random(20261121)
-    schemes = E.schemes(catalog)
-    roles = list(E.known_roles(catalog))
-    years = [0, 0.5, 0.9, 1, 1.5, 2, 2.5, 2.7, 3, 3.2, 4, 5, 12]
-    profiles = []
-    for _ in range(count):
-        p: dict = {}
-        if rng.random() < 0.8:
-            p["education"] = rng.choice(list(E.EDUCATION_RANK))
-        for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
-            if rng.random() < 0.75:
-                p[name] = rng.random() < 0.5
-        if rng.random() < 0.8:
-            p["experience_years"] = rng.choice(years) if rng.random() < 0.7 else round(rng.uniform(0, 6), 2)
-        if rng.random() < 0.75:
-            certs = []
-            for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
-                sid = rng.choice(list(schemes))
-                cert = {"scheme": sid, "level": rng.choice(schemes[sid]["levels"])}
-                if rng.random() < 0.7:
-                    cert["years_held"] = rng.choice([0, 0.5, 1, 1.5, 3])
-                certs.append(cert)
-            p["certificates"] = certs
-        if rng.random() < 0.7:
-            p["roles"] = rng.sample(roles, rng.choice([0, 0, 1, len(roles)]))
-        profiles.append(p)
-    return profiles
-
-
 @pytest.fixture(scope="module")
 def rules_file(catalog, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("eligibility") / "eligibility-rules.json"
-    path.write_text(R.rules_json(catalog), encoding="utf-8")
+    path.write_text(rules_json.rules_json(catalog), encoding="utf-8")
     return path
 
 
@@ -284,7 +211,7 @@ def test_js_engine_agrees_with_python_on_generated_profiles(catalog, rules_file)
     ]
     assert not disagreements, f"{len(disagreements)} of {len(cases)} disagree, e.g. {disagreements[:2]}"
     # Every status turns up, so the comparison is not vacuous.
-    assert {lv["status"] for r in run["results"] for lv in r["levels"]} == set(E.STATUS)
+    assert {lv["status"] for r in run["results"] for lv in r["levels"]} == set(engine.STATUS)
 
 
 def test_profile_survives_the_url_query(catalog, rules_file):
@@ -292,17 +219,17 @@ def test_profile_survives_the_url_query(catalog, rules_file):
     profiles = generated_profiles(catalog, 60)
     run = run_node(rules_file, [{"program": "carbon-asset-manager", "profile": p} for p in profiles])
     for original, back in zip(profiles, run["roundtrip"]):
-        assert P.Profile.model_validate(back) == P.Profile.model_validate(original)
+        assert Profile.model_validate(back) == Profile.model_validate(original)
 
 
 def test_rules_json_is_the_model(catalog):
-    rules = R.rules(catalog)
+    rules = rules_json.rules(catalog)
     assert [p["id"] for p in rules["programs"]] and {p["id"] for p in rules["programs"]} == set(catalog.programs)
-    assert rules["messages"] == E.MESSAGES and rules["status"] == E.STATUS
+    assert rules["messages"] == engine.MESSAGES and rules["status"] == engine.STATUS
     for spec in rules["programs"]:
         program = catalog.programs[spec["id"]]
-        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in E.level_rules(program)]
-        for lv, unit in zip(spec["levels"], E.level_rules(program)):
+        assert [lv["id"] for lv in spec["levels"]] == [u.level for u in engine.level_rules(program)]
+        for lv, unit in zip(spec["levels"], engine.level_rules(program)):
             routes = unit.eligibility.routes if unit.eligibility else ()
             assert [(r["clause"], r["text"]) for r in lv["routes"]] == [(r.clause, r.text) for r in routes]
     family = next(p for p in rules["programs"] if p["id"] == "ceca-carbon-sink-evaluator")
@@ -313,13 +240,13 @@ def test_rules_json_is_the_model(catalog):
 
 
 def test_profile_fields_are_all_optional_and_null_means_unanswered():
-    assert P.Profile() == P.Profile.model_validate_json('{"education": null, "roles": null}')
-    full = P.parse_profile(json.dumps({
+    assert Profile() == Profile.model_validate_json('{"education": null, "roles": null}')
+    full = parse_profile(json.dumps({
         "education": "bachelor", "major_related": True, "student": False, "experience_years": 2.5,
         "experience_continuous": True, "certificates": [{"scheme": "other", "level": "junior", "years_held": 1}],
         "roles": ["exchange-staff"], "training_hours_met": True}))
     assert full.experience_years == 2.5 and full.certificates[0].years_held == 1
-    assert list(P.Profile.model_fields) == list(P.FIELDS)
+    assert list(Profile.model_fields) == list(FIELDS)
 
 
 @pytest.mark.parametrize(
@@ -341,17 +268,17 @@ def test_profile_fields_are_all_optional_and_null_means_unanswered():
     ],
 )
 def test_bad_profiles_are_rejected_with_file_field_and_message(text, message):
-    with pytest.raises(P.ProfileError) as err:
-        P.parse_profile(text, "p.json")
+    with pytest.raises(ProfileError) as err:
+        parse_profile(text, "p.json")
     assert any(m.startswith(message) or message in m for m in err.value.messages), err.value.messages
 
 
 def test_profile_names_must_exist_in_the_catalogue(catalog):
-    profile = P.parse_profile(json.dumps({
+    profile = parse_profile(json.dumps({
         "certificates": [{"scheme": "carbon-asset-manger", "level": "junior"},
                          {"scheme": "carbon-emission-administrator", "level": "senior"}],
         "roles": ["teacher"]}))
-    problems = E.check_profile(profile, catalog, "p.json")
+    problems = engine.check_profile(profile, catalog, "p.json")
     assert problems[0] == "p.json: certificates[0].scheme: unknown scheme 'carbon-asset-manger'; did you mean 'carbon-asset-manager'?"
     assert problems[1].startswith("p.json: certificates[1].level: 'senior' is not a level of carbon-emission-administrator")
     assert problems[2].startswith("p.json: roles[0]: unknown role 'teacher'")
@@ -361,6 +288,15 @@ def test_profile_names_must_exist_in_the_catalogue(catalog):
 
 
 def catalog_check(*args: str) -> subprocess.CompletedProcess:
+    """`catalog check …`, run in this process (as the console script runs it, without the start-up)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(ROOT), "check", *args])
+    return subprocess.CompletedProcess(["catalog", "check", *args], code, out.getvalue(), err.getvalue())
+
+
+def catalog_check_process(*args: str) -> subprocess.CompletedProcess:
+    """`python -m generator check …` in a process of its own: the real exit code and streams."""
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check", *args],
                           capture_output=True, text=True, cwd=ROOT)
 
@@ -396,7 +332,7 @@ def test_cli_all_lists_every_programme_and_level(profile_file, catalog):
     data = json.loads(done.stdout)
     assert isinstance(data, list) and [d["program"] for d in data] == list(catalog.programs)
     for entry in data:
-        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in E.level_rules(catalog.programs[entry["program"]])]
+        assert [lv["level"] for lv in entry["levels"]] == [u.level for u in engine.level_rules(catalog.programs[entry["program"]])]
 
 
 def test_cli_text_is_readable_chinese(profile_file):
@@ -429,7 +365,7 @@ def test_cli_bad_profile_exits_1_without_traceback(profile_file, content, expect
 
 
 def test_cli_unknown_programme_or_missing_file_exits_1(profile_file, tmp_path):
-    done = catalog_check("--program", "carbon-asset-manger", "--profile", str(profile_file({})))
+    done = catalog_check_process("--program", "carbon-asset-manger", "--profile", str(profile_file({})))
     assert done.returncode == 1 and "did you mean 'carbon-asset-manager'?" in done.stderr
     missing = tmp_path / "nope.json"
     done = catalog_check("--program", "all", "--profile", str(missing))

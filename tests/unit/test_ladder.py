@@ -1,15 +1,11 @@
-"""The level ladder (generator/ladder.py), read from the real eligibility data and shown on every
+"""The level ladder (generator/features/ladder.py), read from the real eligibility data and shown on every
 programme page as an ordered list inside a figure."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from generator import ladder
-
-from .helpers import page_text
+from generator.features import ladder
 
 
 def rungs(catalog, program_id):
@@ -80,34 +76,3 @@ def test_a_level_without_a_linking_clause_says_so(catalog):
     assert found["level-3"].status == "not_linked" and not ladder.is_linked(list(found.values()))
 
 
-def ladder_html(built_site, url):
-    html = (built_site / url / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<figure class="catalog-ladder">.*?</figure>', html, re.DOTALL)
-    assert found, url
-    return found.group(0)
-
-
-def test_the_ladder_is_an_ordered_list_in_a_figure_with_a_caption(built_site):
-    figure = ladder_html(built_site, "programs/carbon-emission-administrator")
-    assert "<figcaption>" in figure and "<ol class=\"catalog-ladder__rungs\">" in figure
-    items = re.findall(r'<p class="catalog-ladder__level"><a href="#([a-z0-9-]+)">', figure)
-    assert items == ["level-4", "level-3", "level-2", "level-1"]
-    assert "持有证书：碳排放管理员（四级），持证满 1 年；相关工作经验满 1 年（累计）" in figure
-    assert "已取得碳排放管理员职业能力等级四级证书后累计从事相关工作满1年" in figure  # the clause itself
-    assert figure.count("本级别报考条件未公布") == 2
-
-
-def test_ladder_on_ceca_and_family_pages(built_site):
-    figure = ladder_html(built_site, "programs/carbon-asset-manager")
-    assert "持有证书：中国节能协会碳减排领域证书（初级）；相关工作经验满 1 年（累计）" in figure
-    assert "持有证书：中国节能协会碳减排领域证书（中级）；相关工作经验满 1 年（累计）" in figure
-    text = page_text(built_site, "programs/ceca-carbon-reduction")
-    assert "本项目原文未分级别，没有级别阶梯" in text
-
-
-def test_english_ladder(built_site):
-    figure = ladder_html(built_site, "en/programs/carbon-emission-administrator")
-    assert "Level 4 → Level 3 → Level 2 → Level 1" in figure
-    assert ("Holds: Carbon Emission Administrator certificate (Level 4), held for at least 1 year; "
-            "Related work experience of at least 1 year (cumulative)") in figure
-    assert '<span lang="zh">已取得碳排放管理员职业能力等级四级证书后累计从事相关工作满1年</span>' in figure

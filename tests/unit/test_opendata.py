@@ -1,6 +1,6 @@
 """Open data: /api/v1/ files validate against their published schemas, v1 only grows, the CTDL export has
-one ConditionProfile per eligibility route, and every page's JSON-LD parses and cannot break out of its
-script element."""
+one ConditionProfile per eligibility route, and JSON-LD cannot break out of its script element. The
+JSON-LD of the built pages is checked in tests/site/test_opendata.py."""
 
 from __future__ import annotations
 
@@ -8,27 +8,26 @@ import copy
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from generator import ctdl, jsonld, opendata
-from generator.pipeline import build_site, site_files
-from generator.render import describe_condition
+from generator.pages.build import with_front_matter
+from generator.publish import ctdl, jsonld, opendata
+from generator.words.phrases import describe_condition
 
-from .conftest import ROOT
+from ..conftest import ROOT, TESTS, zh_build
 
 TODAY = dt.date(2026, 11, 21)
 SITE = "https://catalog.example.org/"
-PINNED = Path(__file__).parent / "api_v1_fields.txt"
+PINNED = TESTS / "api_v1_fields.txt"
 LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
 def files(catalog) -> dict:
-    return site_files(catalog, today=TODAY, site_url=SITE)
+    return opendata.files(zh_build(catalog, TODAY, SITE))
 
 
 def schema(name: str) -> dict:
@@ -159,13 +158,6 @@ def test_unpublished_facts_are_null_not_guessed(files):
     assert manager["fees"] == []
 
 
-def test_the_files_are_reproducible(catalog, files):
-    again = site_files(catalog, today=TODAY, site_url=SITE)
-    for path, text in files.items():
-        if path.startswith("api/") or path == "feed.xml":
-            assert again[path] == text, path
-
-
 def test_the_documentation_page_lists_every_endpoint_and_field(files):
     page = files[opendata.DOC_PAGE]
     for name, (model, path, _zh, _en) in opendata.ENDPOINTS.items():
@@ -232,117 +224,13 @@ HOSTILE = ['</script><script>window.__xss=1</script>', "<!--", "\u2028line\u2029
 
 def test_embedded_json_ld_round_trips_through_front_matter_and_cannot_break_out():
     block = {"@context": "https://schema.org", "@type": "Thing", "name": " ".join(HOSTILE), "list": HOSTILE}
-    page = jsonld.embed("---\ntitle: x\n---\n\n# x\n", [block])
+    meta_values = {jsonld.FRONT_MATTER_KEY: [jsonld.script_json(block)]}  # as page_metadata declares it
+    page = with_front_matter("---\ntitle: x\n---\n\n# x\n", meta_values)
     head, body = page.split("\n---\n", 1)
     meta = yaml.safe_load(head.removeprefix("---\n"))  # as MkDocs reads front matter
     assert meta["title"] == "x" and body == "\n# x\n"
     (text,) = meta[jsonld.FRONT_MATTER_KEY]
     assert "<" not in text and ">" not in text and "\u2028" not in text
     assert json.loads(text) == block
-    bare = jsonld.embed("# no front matter\n", [block])  # gets front matter of its own
+    bare = with_front_matter("# no front matter\n", meta_values)  # gets front matter of its own
     assert yaml.safe_load(bare.split("\n---\n")[0].removeprefix("---\n"))[jsonld.FRONT_MATTER_KEY] == [text]
-
-
-def test_every_json_ld_block_parses_with_context_and_type(built_site):
-    counted: dict[str, int] = {}
-    for html in built_site.rglob("*.html"):  # both editions
-        for raw in LD_SCRIPT.findall(html.read_text(encoding="utf-8")):
-            data = json.loads(raw)
-            assert isinstance(data, dict), html
-            assert data["@context"] == "https://schema.org" and data["@type"], html
-            if html.relative_to(built_site).parts[0] != "en":
-                counted[data["@type"]] = counted.get(data["@type"], 0) + 1
-    assert counted.get("EducationalOccupationalCredential", 0) >= 15
-    assert counted.get("Course", 0) >= 6 and counted.get("EducationEvent", 0) >= 10
-    assert counted.get("Organization", 0) >= 6 and counted.get("Dataset") == 1
-
-
-def blocks(site: Path, page: str) -> list[dict]:
-    html = (site / page / "index.html").read_text(encoding="utf-8")
-    head = html[: html.index("</head>")]
-    assert len(LD_SCRIPT.findall(html)) == len(LD_SCRIPT.findall(head)), "JSON-LD belongs in <head>"
-    return [json.loads(raw) for raw in LD_SCRIPT.findall(head)]
-
-
-def test_programme_pages_describe_each_level_as_a_credential(built_site, catalog):
-    for program in catalog.programs.values():
-        found = [b for b in blocks(built_site, f"programs/{program.id}") if b["@type"] == "EducationalOccupationalCredential"]
-        assert len(found) == max(1, len(program.levels)), program.id
-        for block, level in zip(found, program.levels):
-            assert block["name"] == level.name.zh
-            assert block["educationalLevel"]["termCode"] == level.id
-            assert block["credentialCategory"]
-        issuers = {ref.body for ref in program.bodies if ref.role == "issuer"}
-        for block in found:
-            assert {o["@id"].split("/bodies/")[1].split("/")[0] for o in block.get("recognizedBy", [])} == issuers
-    # Prices where the source gives them, in CNY.
-    (administrator, *_rest) = blocks(built_site, "programs/carbon-emission-administrator")
-    offer = next(o for o in administrator["offers"] if "price" in o)
-    assert offer["priceCurrency"] == "CNY" and float(offer["price"]) == 3900
-
-
-def test_syllabus_calendar_and_body_pages_carry_their_types(built_site, catalog):
-    for syllabus in catalog.syllabi.values():
-        (course,) = blocks(built_site, f"syllabi/{syllabus.id}")
-        assert course["@type"] == "Course" and course["name"] == syllabus.title
-        assert [s["name"] for s in course["syllabusSections"]] == [u.name for u in syllabus.units]
-    events = blocks(built_site, "calendar/carbon-asset-manager")
-    assert events and all(e["@type"] == "EducationEvent" for e in events)
-    assert events[0]["startDate"].endswith("T09:00:00+08:00")
-    assert events[0]["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    for body in catalog.bodies.values():
-        (org,) = blocks(built_site, f"bodies/{body.id}")
-        assert org["@type"] == "Organization" and org["name"] == body.name.zh
-
-
-# --- hostile text ----------------------------------------------------------------------------------------------
-
-PAYLOADS = ["</script><script>window.__xss=1</script>", '"><img src=x onerror="window.__xss=2">',
-            "<!-- <script>", "]]></summary><x>"]
-
-
-def _plant(node, counter: list[int]) -> None:
-    skip = {"id", "body", "role", "file", "url", "level", "levels", "program", "syllabus", "kind", "mode",
-            "weekday", "start", "end", "last_verified", "policies", "issued", "published", "date", "scheme", "minimum",
-            "major", "covers", "type", "status", "former_ids", "issuer_bodies", "effective", "founded", "roles"}
-    keys = list(node) if isinstance(node, dict) else range(len(node))
-    for key in keys:
-        value = node[key]
-        if key in skip:
-            continue
-        if isinstance(value, (dict, list)):
-            _plant(value, counter)
-        elif isinstance(value, str):
-            node[key] = f"{value} {PAYLOADS[counter[0] % len(PAYLOADS)]}"
-            counter[0] += 1
-
-
-def test_planted_payloads_stay_inert_in_json_ld_api_and_feed(minimal_project):
-    from ruamel.yaml import YAML
-
-    yaml_rt = YAML(typ="rt")
-    planted = [0]
-    for path in [*minimal_project.glob("programs/*.yaml"), *minimal_project.glob("syllabi/*.yaml"),
-                 *minimal_project.glob("content/bodies/*.yaml"), *minimal_project.glob("content/policies/*.yaml")]:
-        data = yaml_rt.load(path.read_text(encoding="utf-8"))
-        _plant(data, planted)
-        with path.open("w", encoding="utf-8") as out:
-            yaml_rt.dump(data, out)
-    assert planted[0] > 20
-    site = build_site(minimal_project, minimal_project / "site", strict=False)
-    seen_payload = False
-    for html in site.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
-        for raw in LD_SCRIPT.findall(text):
-            assert "<" not in raw, html  # nothing in the data can end the script element
-            data = json.loads(raw)
-            seen_payload |= PAYLOADS[0] in json.dumps(data, ensure_ascii=False)
-        # No script element but the theme's and the JSON-LD ones.
-        assert "window.__xss" not in "".join(re.findall(r"<script(?![^>]*ld\+json)[^>]*>(.*?)</script>", text, re.DOTALL))
-    assert seen_payload, "the payloads reach the JSON-LD as plain strings"
-    programs = json.loads((site / "api/v1/programs.json").read_text(encoding="utf-8"))
-    assert PAYLOADS[0] in programs["programs"][0]["name"]["zh"]
-    from xml.etree import ElementTree as ET
-
-    feed = ET.parse(site / "feed.xml").getroot()
-    assert any(PAYLOADS[0] in (e.text or "") for e in feed.iter())

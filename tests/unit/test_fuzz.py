@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator.load import RawDocument, RawProject, parse_file
-from generator.validate import validate_project
+from generator.source.load import RawDocument, RawProject, parse_file
+from generator.source.validate import validate_project
 
-from .conftest import MINIMAL
+from ..conftest import MINIMAL
 
 KINDS = {
     "program": "programs/test-program.yaml",

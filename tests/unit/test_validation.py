@@ -8,23 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site, load_catalog
-from generator.problems import CatalogError
+from generator.site import load_catalog
+from generator.source.problems import CatalogError
 
-PROGRAM = "programs/test-program.yaml"
+from ..conftest import PROGRAM, edit
 
 
 def problems_for(project: Path) -> list[str]:
     with pytest.raises(CatalogError) as caught:
         load_catalog(project)
     return [str(p) for p in caught.value.problems]
-
-
-def edit(project: Path, relpath: str, old: str, new: str) -> None:
-    path = project / relpath
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not found in {relpath}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_minimal_project_is_valid(minimal_project):
@@ -117,13 +110,3 @@ def test_cli_validate_passes_on_a_good_project(minimal_project):
     assert result.stdout.startswith("ok: 1 programmes")
 
 
-def test_a_failed_build_leaves_the_existing_site_untouched(minimal_project):
-    site = build_site(minimal_project)
-    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
-    marker = (site / "index.html").read_bytes()
-    edit(minimal_project, PROGRAM, "policies: [notice]", "policies: [missing]")
-    with pytest.raises(CatalogError):
-        build_site(minimal_project)
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
-    assert (site / "index.html").read_bytes() == marker
-    assert not list(minimal_project.glob(".site-*")), "staging folders must be cleaned up"

@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_benchmark_runs_on_a_small_catalogue(tmp_path):
@@ -50,7 +50,7 @@ def test_benchmark_runs_on_a_small_catalogue(tmp_path):
 def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path):
     sys.path.insert(0, str(ROOT))
     from bench.synth import RealData, write_catalogue
-    from generator.pipeline import load_catalog
+    from generator.site import load_catalog
 
     real = RealData()
     first = write_catalogue(4, tmp_path / "a", real=real)

@@ -3,36 +3,25 @@ no traceback, and the existing site/ stays as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from generator.cli import main
-from generator.pipeline import build_site
+from generator.engine.site_build import build_site
 
-BROKEN = Path(__file__).parent / "broken"
+from ..conftest import MINIMAL, ROOT, TESTS, tree_digest
+
+BROKEN = TESTS / "broken"
 CASES = YAML(typ="safe").load((BROKEN / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 PROBLEM_LINE = re.compile(r"^[\w./-]+\.yaml:\d+: ")
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")
 def built_minimal(tmp_path_factory, request):
     """The minimal project, built once; each case starts from a copy of it, site included."""
-    from .conftest import MINIMAL, ROOT
-
     project = tmp_path_factory.mktemp("corpus") / "project"
     shutil.copytree(MINIMAL, project)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 yaml = YAML(typ="safe")
 

@@ -1,6 +1,6 @@
-"""The English edition (generator/english.py, mkdocs.en.yml): same paths under /en/, English UI and
-search without jieba, language-switcher links that always land on a page, and Chinese text shown
-only under a visible "not yet translated" marker."""
+"""The English edition as built (mkdocs.en.yml): same paths under /en/, English UI and search
+without jieba, language-switcher links that always land on a page, and Chinese text shown only
+under a visible "not yet translated" marker."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
+from generator.publish import permalinks
+from generator.site import edition_files, english_configured, published_paths
+from generator.source.clock import build_date
+from generator.words.editions import UNTRANSLATED
 
-from generator import english, permalinks
-from generator.i18n import UNTRANSLATED
-
-from .conftest import ROOT
+from ..conftest import ROOT, zh_build
 
 HTML_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]*)\"", re.IGNORECASE)
 SWITCHER = re.compile(r'<a href="([^"]*)" hreflang="(zh|en)" lang="\2" class="md-select__link">')
@@ -37,8 +37,12 @@ def exists(site: Path, path: str) -> bool:
     return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
 
 
+def untranslated_blocks(html: str) -> list[str]:
+    return re.findall(r'<div class="admonition untranslated">(.*?)</div>', html, re.DOTALL)
+
+
 def test_the_edition_is_configured_and_built(built_site):
-    assert english.configured(ROOT)
+    assert english_configured(ROOT)
     assert (built_site / "en/index.html").is_file()
     assert (built_site / "en/sitemap.xml").is_file()
 
@@ -117,32 +121,9 @@ def test_english_ui_and_site_name(built_site):
     assert 'placeholder="Search"' in html
 
 
-def test_the_configs_differ_only_where_they_must():
-    def names(config):
-        return [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    zh = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    en = yaml.load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"), Loader=Loader)
-    assert en["INHERIT"] == "mkdocs.yml"
-    assert names(en) == names(zh), "mkdocs.en.yml restates markdown_extensions: keep it in step with mkdocs.yml"
-    assert en["theme"]["language"] == "en" and zh["theme"]["language"] == "zh"
-    en_search = next(p["search"] for p in en["plugins"] if isinstance(p, dict) and "search" in p)
-    assert en_search["lang"] == "en" and "jieba_dict" not in en_search and "jieba_dict_user" not in en_search
-    assert {"catalog": {"edition": "en"}} in en["plugins"]
-    assert [n for n in en["nav"]] and len(en["nav"]) == len(zh["nav"])
-
-
 def article(built_site, path: str) -> str:
     html = (built_site / path / "index.html").read_text(encoding="utf-8")
     return html[html.index("<article"): html.index("</article>")]
-
-
-def untranslated_blocks(html: str) -> list[str]:
-    return re.findall(r'<div class="admonition untranslated">(.*?)</div>', html, re.DOTALL)
 
 
 def test_missing_translations_fall_back_to_chinese_under_a_marker(built_site, catalog):
@@ -204,30 +185,8 @@ def test_every_chinese_run_in_english_pages_is_marked(built_site):
         assert not finder.found, (path, finder.found[:5])
 
 
-def test_a_translation_replaces_the_fallback(catalog):
-    program = catalog.programs["carbon-asset-manager"]
-    translated = program.model_copy(update={"summary_en": "A three-level programme run by CECA."})
-    renderer = english.EnglishRenderer(catalog)
-
-    def summary_part(page: str) -> str:  # from the title to the add-to-compare button
-        return page[page.index("# Carbon Asset Manager"): page.index("catalog-compare-add")]
-
-    translated_part = summary_part(renderer._render("program.md.j2", program=translated))
-    assert "A three-level programme run by CECA." in translated_part and UNTRANSLATED not in translated_part
-    assert UNTRANSLATED in summary_part(renderer._render("program.md.j2", program=program))
-
-
-def test_english_urls_and_anchors_are_registered(catalog):
-    registered = {url for _, url in permalinks.read_registry(ROOT)}
-    for url in ("/en/", "/en/programs/carbon-asset-manager/", "/en/programs/carbon-asset-manager/#junior",
-                "/en/compare/", "/en/glossary/#carbon-peaking", "/en/calendar/", "/compare/"):
-        assert url in registered, url
-
-
 def test_an_english_url_that_vanishes_fails_the_check(catalog):
-    from generator.pipeline import published_paths, site_files
-
-    files = site_files(catalog)
+    files = edition_files(zh_build(catalog, build_date()))
     paths = [p for p in published_paths(ROOT, files) if p != "en/glossary.md"]
     lost = permalinks.check(ROOT, catalog, paths)
     assert any(p.field == "/en/glossary/" for p in lost) and any(p.field.startswith("/en/glossary/#") for p in lost)

@@ -6,17 +6,18 @@ import datetime as dt
 import json
 import os
 import random
-import time
+import shutil
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from generator import exam_calendar as ec
-from generator import load, pipeline
-from generator.load import _fast_load, _yaml, parse_file
+from generator import site
+from generator.publish import opendata
+from generator.source import load, parallel
+from generator.source.load import _fast_load, _yaml, parse_file
 
-from .conftest import MINIMAL, ROOT
+from ..conftest import MINIMAL, ROOT, every_worker_forked, ran_in_workers, zh_build
 
 
 def _plain(value):
@@ -117,110 +118,34 @@ def test_problems_still_name_their_line(tmp_path):
     assert doc.line_of(("exam", "pass_mark")) == line
 
 
-# --- rendering: computed once per build -------------------------------------------------------------------
+# --- generation: each edition once per build -------------------------------------------------------------
 
 
-def test_render_files_is_computed_once_until_an_input_changes(tmp_path, monkeypatch):
-    import shutil
-
-    project = tmp_path / "project"
-    shutil.copytree(MINIMAL, project)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    calls = []
-    real = pipeline.site_files
-    monkeypatch.setattr(pipeline, "site_files", lambda *a, **k: calls.append(1) or real(*a, **k))
-    pipeline._LAST_RENDER.clear()
-    _catalog, first = pipeline.render_files(project)
-    _catalog, again = pipeline.render_files(project)
-    assert again == first and len(calls) == 1
-    again["programs/test-program.md"] = "changed by a caller"  # callers get their own dict
-    assert pipeline.render_files(project)[1] == first and len(calls) == 1
-    program = project / "programs/test-program.yaml"
+def test_generate_site_generates_each_edition_once(minimal_project, monkeypatch):
+    """No memo: one `generate_site` makes each edition's files exactly once (the build and the MkDocs
+    plugin share them), and a second call makes them again from the files as they are now."""
+    shutil.copy(ROOT / "mkdocs.en.yml", minimal_project / "mkdocs.en.yml")
+    calls: list[str] = []
+    real = site.edition_files
+    monkeypatch.setattr(site, "edition_files", lambda build: calls.append(build.words.lang) or real(build))
+    first = site.generate_site(minimal_project, strict=False)
+    assert calls == ["zh", "en"]
+    assert first.en is not None and "programs/test-program.md" in first.zh and "programs/test-program.md" in first.en
+    program = minimal_project / "programs/test-program.yaml"
     program.write_text(program.read_text(encoding="utf-8").replace("测试用项目。", "改过的简介。"), encoding="utf-8")
-    os.utime(program, ns=(time.time_ns(), time.time_ns() + 1_000_000))
-    _catalog, changed = pipeline.render_files(project)
-    assert len(calls) == 2 and changed != first
-    assert "改过的简介" in changed["programs/test-program.md"]
-
-
-# --- calendar feeds: written line by line, byte for byte what icalendar writes ------------------------
-
-
-def _reference_feed(events, title, today, catalog, description=None) -> bytes:
-    """ics_feed as it was written with icalendar throughout (before issue 7)."""
-    import icalendar
-
-    cal = icalendar.Calendar()
-    cal.add("prodid", ec.PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", icalendar.vText(title))
-    cal.add("name", icalendar.vText(title))
-    cal.add("x-wr-timezone", "Asia/Shanghai")
-    if description:
-        cal.add("x-wr-caldesc", icalendar.vText(description))
-    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "P1D")
-    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    for event in events:
-        program = catalog.programs.get(event.program) if catalog else None
-        name = ec.display_name(catalog, program) if program else event.program_name
-        ve = icalendar.Event()
-        ve.add("uid", event.uid)
-        ve.add("dtstamp", stamp)
-        if event.timed:
-            start_h, start_m = map(int, event.start.split(":"))
-            end_h, end_m = map(int, event.end.split(":"))
-            ve.add("dtstart", dt.datetime.combine(event.date, dt.time(start_h, start_m), tzinfo=ec.TZ))
-            ve.add("dtend", dt.datetime.combine(event.date, dt.time(end_h, end_m), tzinfo=ec.TZ))
-        else:
-            ve.add("dtstart", event.date)
-            ve.add("dtend", event.date + dt.timedelta(days=1))
-            ve.add("transp", "TRANSPARENT" if event.kind != "exam" else "OPAQUE")
-        ve.add("summary", ec._summary(event, name))
-        ve.add("description", ec._description(event))
-        ve.add("categories", [event.label])
-        if event.estimated:
-            ve.add("x-carbon-catalog-estimated", "TRUE")
-        cal.add_component(ve)
-    if any(e.timed for e in events):
-        first, last = min(e.date for e in events), max(e.date for e in events)
-        cal.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
-    return cal.to_ical()
-
-
-def test_the_fast_calendar_writer_is_in_use_and_agrees_with_icalendar(catalog):
-    assert ec._same_as_icalendar()
-    today = dt.date(2026, 11, 21)
-    start, end = ec.default_window(today)
-    for program in ec.scheduled_programs(catalog):
-        events = [e for s in ec.sessions(program, start, end) for e in s.events]
-        title = f"考试日历 · {ec.display_name(catalog, program)}"
-        assert ec.ics_feed(events, title, today, catalog, description="说明，含；逗号\\") == \
-            _reference_feed(events, title, today, catalog, description="说明，含；逗号\\"), program.id
-
-
-def test_folding_matches_icalendar():
-    from icalendar.parser.string import _foldline
-
-    rng = random.Random(3)
-    alphabet = list("ab,;^\\ 碳排放，。😀é")
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
-        assert ec._fold(text.encode("utf-8")) == _foldline(text).encode("utf-8"), text
+    again = site.generate_site(minimal_project, strict=False)
+    assert calls == ["zh", "en", "zh", "en"]
+    assert "改过的简介" in again.zh["programs/test-program.md"] and "改过的简介" not in first.zh["programs/test-program.md"]
 
 
 # --- open data: pydantic's JSON writer, same bytes ---------------------------------------------------------
 
 
 def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
-    from generator import opendata
-
     seen = []
     real = opendata._dump
     monkeypatch.setattr(opendata, "_dump", lambda model: seen.append(model) or real(model))
-    opendata.site_files(catalog, dt.date(2026, 11, 21), "http://localhost:8000/", None)
+    opendata.files(zh_build(catalog, dt.date(2026, 11, 21), "http://localhost:8000/"))
     assert len(seen) > 10
     for model in seen:
         assert real(model) == json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
@@ -230,7 +155,7 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
 
 
 def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
-    from generator.mkdocs_plugin import utf8_search_index
+    from generator.engine.material import utf8_search_index
 
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
@@ -245,59 +170,16 @@ def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
 # --- large catalogues: work spread over forked workers, same result -------------------------------------------
 
 
-_PID_LOG: list[Path] = []
-_REAL_RUN = None
-
-
-def _logging_run(index: int):
-    """parallel._run that also notes which process ran the task (module-level: the pool pickles it by name)."""
-    with _PID_LOG[0].open("a") as log:
-        log.write(f"{os.getpid()}\n")
-    return _REAL_RUN(index)
-
-
-def _every_worker_forked(monkeypatch, tmp_path: Path) -> Path:
-    """Make every catalogue count as large; returns the file that lists the pids the tasks ran in."""
-    from generator import parallel
-
-    global _REAL_RUN
-    _REAL_RUN = parallel._run
-    monkeypatch.setattr(parallel, "_run", _logging_run)
-    _PID_LOG[:] = [tmp_path / "pids"]
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 0)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM_PROGRAMS", 0)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    # Other tests' servers may still run threads in this process; these tests fork regardless.
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
-    return _PID_LOG[0]
-
-
-def _ran_in_workers(log: Path) -> bool:
-    pids = set(log.read_text().split())
-    return bool(pids) and str(os.getpid()) not in pids
-
-
 def test_parallel_loading_reads_what_serial_loading_reads(monkeypatch, tmp_path):
     serial = load.load_project(ROOT)
-    log = _every_worker_forked(monkeypatch, tmp_path)
+    log = every_worker_forked(monkeypatch, tmp_path)
     forked = load.load_project(ROOT)
     assert forked == serial and len(forked[0].documents) > 50
-    assert _ran_in_workers(log)
-
-
-def test_parallel_site_files_are_the_serial_ones(catalog, monkeypatch, tmp_path):
-    today = dt.date(2026, 11, 21)
-    serial = pipeline.site_files(catalog, today, "http://localhost:8000/")
-    log = _every_worker_forked(monkeypatch, tmp_path)
-    forked = pipeline.site_files(catalog, today, "http://localhost:8000/")
-    assert forked == serial and "programs/carbon-asset-manager.md" in forked
-    assert _ran_in_workers(log)
+    assert ran_in_workers(log)
 
 
 def test_a_threaded_process_never_forks(monkeypatch):
     import threading
-
-    from generator import parallel
 
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
     with monkeypatch.context() as alone:  # as in `make site`: only the main thread
@@ -316,8 +198,8 @@ def test_a_threaded_process_never_forks(monkeypatch):
 
 
 def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
-    from generator import parallel
-    from generator.problems import CatalogError, Problem
+    from generator.source import parallel
+    from generator.source.problems import CatalogError, Problem
 
     def fail():
         raise CatalogError([Problem("programs/x.yaml", 3, "levels[0].id", "not a level")])

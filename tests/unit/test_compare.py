@@ -1,18 +1,16 @@
-"""The compare page's data (generator/compare.py): the cells, the JSON the module reads, and the
+"""The compare page's data (generator/features/compare.py): the cells, the JSON the module reads, and the
 static table readers without JavaScript get."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 
 import pytest
 
-from generator import compare, exam_calendar
-from generator.i18n import EN, ZH
-
-from .helpers import page_text
+from generator.features import compare
+from generator.features.calendar import sessions as ses
+from generator.words.editions import EN, ZH
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -56,9 +54,10 @@ def test_family_rules_and_preconditions(zh_cells):
 
 
 def test_next_session_is_the_calendars(catalog, zh_cells):
-    session = exam_calendar.next_sessions(catalog.programs["carbon-emission-administrator"], TODAY, 1)[0]
-    assert flat(zh_cells["carbon-emission-administrator"]["next_session"])[0] == "、".join(
-        exam_calendar.format_date(d) for d in session.days)
+    """The cell shows the calendar's next session: the administrator sits on the last weekend of the
+    month, and after 21 November 2026 that is 28–29 November."""
+    session = ses.next_sessions(catalog.programs["carbon-emission-administrator"], TODAY, 1)[0]
+    assert tuple(session.days) == (dt.date(2026, 11, 28), dt.date(2026, 11, 29))
     assert flat(zh_cells["carbon-emission-administrator"]["next_session"])[0] == "2026年11月28日（周六）、2026年11月29日（周日）"
 
 
@@ -79,31 +78,3 @@ def test_data_file_carries_every_sentence(catalog):
         assert data["text"][key], key
     program = next(p for p in data["programs"] if p["id"] == "carbon-asset-manager")
     assert program["url"] == "programs/carbon-asset-manager/" and program["other_name"]["lang"] == "en"
-
-
-def test_built_site_publishes_both_data_files(built_site, catalog):
-    for folder, lang in (("", "zh"), ("en/", "en")):
-        data = json.loads((built_site / f"{folder}assets/data/compare.json").read_text(encoding="utf-8"))
-        assert data["lang"] == lang and len(data["programs"]) == len(catalog.programs)
-
-
-def test_without_javascript_the_page_has_every_programme(built_site, catalog):
-    html = (built_site / "compare/index.html").read_text(encoding="utf-8")
-    table = re.search(r'<table class="catalog-list catalog-compare__all">.*?</table>', html, re.DOTALL).group(0)
-    links = re.findall(r'<th scope="row"><a href="\.\./programs/([a-z0-9-]+)/">', table)
-    assert sorted(links) == sorted(catalog.programs)
-    assert len(re.findall(r'<th scope="col">', table)) == 1 + len(compare.ROWS)
-    assert "<noscript>" in html and "全部项目一览" in html
-    text = page_text(built_site, "compare")
-    assert "3900 元/人" in text and "及格线：未公布 / not published" in text
-
-
-def test_every_programme_page_has_the_add_to_compare_link(built_site, catalog):
-    for pid in catalog.programs:
-        for folder, label in (("", "加入对比"), ("en/", "Add to compare")):
-            html = (built_site / folder / "programs" / pid / "index.html").read_text(encoding="utf-8")
-            link = re.search(r'<a class="md-button catalog-compare-add" data-compare-add="([^"]+)"[^>]*'
-                             r'href="([^"]+)"[^>]*>([^<]+)</a>', html)
-            assert link, (folder, pid)
-            assert link.group(1) == pid and link.group(3) == label
-            assert link.group(2) == f"../../compare/?ids={pid}"
