@@ -21,6 +21,7 @@ from generator.cli import main
 from generator.features.calendar import ics, workdays
 from generator.features.calendar import pages as cal_pages
 from generator.features.calendar import sessions as ses
+from generator.source.models import SiteSettings
 
 from ..conftest import ROOT, parse_ics, zh_build
 
@@ -287,12 +288,12 @@ def files(catalog):
     return cal_pages.files(zh_build(catalog, TODAY))
 
 
-def test_feed_has_the_required_calendar_properties(files):
+def test_feed_has_the_required_calendar_properties(files, catalog):
     data = files["calendar/all.ics"]
     assert isinstance(data, bytes) and data.startswith(b"BEGIN:VCALENDAR\r\n")
     cal = parse_ics(data)
     assert str(cal["VERSION"]) == "2.0"
-    assert str(cal["PRODID"]) == ics.PRODID
+    assert str(cal["PRODID"]) == "-//carbon-catalog//考试日历 exam calendar//ZH"  # content/site.yaml id
     assert str(cal["X-WR-CALNAME"]) == "碳市场职业技能证书 · 考试日历"
     timezones = cal.walk("VTIMEZONE")
     assert [str(tz["TZID"]) for tz in timezones] == ["Asia/Shanghai"]
@@ -301,7 +302,7 @@ def test_feed_has_the_required_calendar_properties(files):
     for event in events:
         for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
             assert prop in event, (prop, event.get("UID"))
-        assert str(event["UID"]).endswith("@" + ses.UID_DOMAIN)
+        assert str(event["UID"]).endswith("@" + catalog.site.uid_domain)
         assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 21, tzinfo=dt.timezone.utc)
     # Folded lines stay within 75 octets (RFC 5545 §3.1), multi-byte characters included.
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
@@ -364,7 +365,7 @@ def test_text_is_escaped(catalog):
     unfolded = data.decode("utf-8").replace("\r\n ", "")
     assert "X-WR-CALNAME:名称\\, 带\\; 符号" in unfolded
     assert "原文：第四周周六\\, 上午\\; 下午\\\\备注" in unfolded
-    exam = next(e for e in parse_ics(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + ses.UID_DOMAIN))
+    exam = next(e for e in parse_ics(data).walk("VEVENT") if str(e["UID"]).endswith("-exam@" + SiteSettings().uid_domain))
     description = str(exam["DESCRIPTION"])
     assert "原文：第四周周六, 上午; 下午\\备注" in description
     assert "我们的理解：按每月第四个周六理解，含逗号, 分号; 反斜杠\\" in description
@@ -379,7 +380,7 @@ def test_a_session_link_holds_that_session_only(catalog):
     prefix = "data:text/calendar;charset=utf-8;base64,"
     assert link.startswith(prefix)
     cal = parse_ics(base64.b64decode(link[len(prefix):]))
-    assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {e.uid for e in session.events}
+    assert {str(e["UID"]) for e in cal.walk("VEVENT")} == {e.uid_in(catalog.site.uid_domain) for e in session.events}
 
 
 # --- CLI ---------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from generator.features.eligibility.profile import (
 )
 from generator.source.models import Condition
 
-from ..conftest import ROOT, VECTOR_CASES, VECTORS, generated_profiles, python_result
+from ..conftest import PROGRAM_CASES, ROOT, VECTOR_CASES, VECTORS, case_files, generated_profiles, load_case_file, python_result
 
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
 ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "engine.js"
@@ -84,7 +84,7 @@ def loaded_files() -> list[Path]:
 
 
 def _route_met(catalog, program, route, profile) -> bool:
-    names = {pid: p.name.zh for pid, p in catalog.programs.items()}
+    names = catalog.vocabulary("zh")
     own = engine.own_schemes(program)
     return all(engine.check_condition(c, profile, names, own).value is True for c in route.conditions)
 

@@ -177,7 +177,7 @@ def test_ctdl_has_one_condition_profile_per_route(catalog):
     assert export["schema_version"] == opendata.SCHEMA_VERSION
     credentials = {c["@id"]: c for c in export["@graph"] if c["@type"] == "ceterms:Certificate"}
     organizations = {c["@id"] for c in export["@graph"] if c["@type"] == "ceterms:CredentialOrganization"}
-    names = {pid: p.name.zh for pid, p in catalog.programs.items()}
+    names = catalog.vocabulary("zh")
     checked = 0
     for program in catalog.programs.values():
         for level in program.levels or [None]:
