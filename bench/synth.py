@@ -21,6 +21,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Name parts, all taken from words of the real data (audiences' industries, programme and glossary names).
@@ -400,6 +402,14 @@ class Synth:
         for body in self.bodies:
             (out / "content/bodies" / f"{body['id']}.yaml").write_text(to_yaml(body) + "\n", encoding="utf-8")
         (out / "content/glossary.yaml").write_text(self.real.glossary, encoding="utf-8")
+        # The field's certificate schemes and the site's names, less what names the real programmes.
+        schemes = yaml.safe_load((ROOT / "content/schemes.yaml").read_text(encoding="utf-8"))
+        for scheme in schemes["schemes"]:
+            scheme["members"] = []
+        (out / "content/schemes.yaml").write_text(to_yaml(schemes) + "\n", encoding="utf-8")
+        settings = yaml.safe_load((ROOT / "content/site.yaml").read_text(encoding="utf-8"))
+        settings.pop("compare_example", None)
+        (out / "content/site.yaml").write_text(to_yaml(settings) + "\n", encoding="utf-8")
         (out / "content/pages/index.md").write_text(HOME_PAGE.format(n=self.n), encoding="utf-8")
         shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
         shutil.copytree(ROOT / "site_overrides", out / "site_overrides")

@@ -167,7 +167,7 @@ def test_programme_page(zensical_site):
     # mkdocs.yml's extra_css / extra_javascript (a module script stays a module).
     for asset in ("assets/catalog.css", "assets/eligibility.css", "assets/features.css", "assets/catalog.js"):
         assert asset in html
-    assert re.search(r'<script src="[./]*assets/eligibility\.js" type="module"', html)
+    assert re.search(r'<script src="[./]*assets/eligibility/widget\.js" type="module"', html)
     assert (zensical_site["site"] / "assets" / "catalog.js").is_file()
     # site_overrides/partials/alternate.html: the language switcher points at the same page in en/.
     assert f'href="../../en/{PROGRAM}/" hreflang="en"' in html
