@@ -624,9 +624,8 @@ class EnglishWords(Words):
         return f"{field[:1].upper()}{field[1:]} vocational certification programmes in China, filterable by body and level."
 
     def compare_description(self, field: str) -> str:
-        # As front matter (the Chinese value has always been written bare).
-        return (f'"Compare {field} certification programmes side by side: issuer, levels, eligibility, '
-                'exam and pass mark, fees, exam dates, next session and certificate validity."')
+        return (f"Compare {field} certification programmes side by side: issuer, levels, eligibility, "
+                "exam and pass mark, fees, exam dates, next session and certificate validity.")
 
     def programs_intro(self, count: int) -> str:
         return (f"{count} programmes. Filter them by body and level; without JavaScript, use the grouped lists below "

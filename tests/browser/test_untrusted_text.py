@@ -26,7 +26,7 @@ NOT_TEXT = {
     "id", "former_ids", "type", "family", "document", "body", "role", "level", "levels", "program", "syllabus",
     "status", "kind", "mode", "weekday", "start", "end", "file", "url", "scheme", "issuer_bodies", "policies",
     "issued", "published", "effective", "last_verified", "review_by", "date", "founded", "covers", "minimum",
-    "major", "roles", "code", "search_words",
+    "major", "roles", "code", "search_words", "uid_domain", "compare_example",  # content/site.yaml: ids
 }
 
 
