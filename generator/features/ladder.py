@@ -22,10 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from generator.words import labels
-from generator.features.eligibility.engine import LEVEL_LADDERS, own_schemes
+from generator.features.eligibility.engine import own_schemes
 from generator.pages.build import Build
-from generator.source.models import Condition, Level, Program, Route
+from generator.source.models import LEVEL_LADDERS, LEVEL_ORDER, Condition, Level, Program, Route
 
 if TYPE_CHECKING:
     from generator.source.catalog import Catalog
@@ -78,7 +77,7 @@ def _step(route: Route, level_id: str, schemes: frozenset[str]) -> Step | None:
 def ladder(program: Program, catalog: Catalog) -> list[Rung]:
     """Every level, lowest first, with the routes that lead up to it. Empty without levels."""
     schemes = ladder_schemes(program, catalog)
-    levels = sorted(program.levels, key=lambda lv: labels.LEVEL_ORDER.index(lv.id))
+    levels = sorted(program.levels, key=lambda lv: LEVEL_ORDER.index(lv.id))
     rungs: list[Rung] = []
     for i, level in enumerate(levels):
         below = levels[i - 1] if i else None

@@ -5,8 +5,7 @@ from __future__ import annotations
 from generator.pages.build import Build
 from generator.pages.markup import attr, html_text, inline, meta
 from generator.source.catalog import Catalog
-from generator.source.models import Fee, Note, Program, Syllabus
-from generator.words import labels
+from generator.source.models import LEVEL_ORDER, Fee, Note, Program, Syllabus
 from generator.words.editions import UNTRANSLATED, Words
 from generator.words.phrases import source_label
 
@@ -22,7 +21,7 @@ def fees_by_kind(program: Program) -> list[tuple[str, list[Fee]]]:
 
 
 def level_sort_key(level_id: str) -> int:
-    return labels.LEVEL_ORDER.index(level_id)
+    return LEVEL_ORDER.index(level_id)
 
 
 def collect_notes(program: Program) -> list[Note]:
@@ -43,7 +42,7 @@ def collect_notes(program: Program) -> list[Note]:
 
 def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
     """(level id, [(programme, level)]) for every level id some programme has."""
-    grouped = [(lid, [(p, lv) for p in programs for lv in p.levels if lv.id == lid]) for lid in labels.LEVEL_ORDER]
+    grouped = [(lid, [(p, lv) for p in programs for lv in p.levels if lv.id == lid]) for lid in LEVEL_ORDER]
     return [(lid, pairs) for lid, pairs in grouped if pairs]
 
 

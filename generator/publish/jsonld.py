@@ -26,7 +26,7 @@ from generator.features.calendar.workdays import default_window
 from generator.words.phrases import calendar_day
 
 from generator.words import labels
-from generator.source.catalog import Catalog
+from generator.words.editions import EN
 from generator.source.models import Body, Fee, Level, Program, Syllabus
 from generator.pages.build import Build
 from generator.publish import opendata
@@ -37,10 +37,6 @@ ATTENDANCE = {
     "online": "https://schema.org/OnlineEventAttendanceMode",
     "offline": "https://schema.org/OfflineEventAttendanceMode",
     "blended": "https://schema.org/MixedEventAttendanceMode",
-}
-LEVEL_EN = {
-    "junior": "Junior", "intermediate": "Intermediate", "senior": "Senior",
-    "level-4": "Level 4", "level-3": "Level 3", "level-2": "Level 2", "level-1": "Level 1",
 }
 FRONT_MATTER_KEY = "jsonld"
 # Characters YAML reads as line breaks or refuses in a document: escaped inside the JSON strings.
@@ -134,7 +130,7 @@ class JsonLd(PublishedCatalog):
         }
         if level:
             out["educationalLevel"] = {
-                "@type": "DefinedTerm", "name": labels.LEVEL_NAME[level.id], "alternateName": LEVEL_EN[level.id],
+                "@type": "DefinedTerm", "name": labels.LEVEL_NAME[level.id], "alternateName": EN.level[level.id],
                 "termCode": level.id,
             }
         issuers = self.bodies_with_role(program, "issuer")

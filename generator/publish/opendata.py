@@ -28,15 +28,15 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from generator.features.calendar import sessions as calendar
 from generator.features.calendar.pages import session_flags
 from generator.features.calendar.workdays import default_window
 
-from generator.words import labels
 from generator.source.catalog import Catalog
 from generator.source.models import (
+    LEVEL_ORDER,
     Body,
     BodyRole,
     Fee,
@@ -372,7 +372,7 @@ class OpenData(PublishedCatalog):
 
     def program(self, program: Program) -> ApiProgram:
         syllabi = sorted(self.catalog.syllabi_of(program.id),
-                         key=lambda s: labels.LEVEL_ORDER.index(s.level) if s.level else -1)
+                         key=lambda s: LEVEL_ORDER.index(s.level) if s.level else -1)
         return ApiProgram(
             **dict(program), url=self.url(f"/programs/{program.id}/"), calendar_url=self.calendar_url(program),
             inherits_from=program.family, syllabi=tuple(self.syllabus(s) for s in syllabi))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,11 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Vocational levels, lowest first on each of the two ladders (初级 → 高级; 四级 → 一级). Ladders are not
+# compared with each other.
+LevelId = Literal["junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1"]
+LEVEL_ORDER: tuple[str, ...] = get_args(LevelId)
+LEVEL_LADDERS: tuple[tuple[str, ...], ...] = (LEVEL_ORDER[:3], LEVEL_ORDER[3:])
 # The certificate scheme every catalogue has: any certificate other than the programme's own.
 OTHER_SCHEME = "other"
 # Ids become file names and URL segments in two editions: well under any file-name limit.
@@ -431,7 +436,7 @@ class BodyRef(Strict):
 
 
 class Level(Strict):
-    id: Literal["junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1"]
+    id: LevelId
     name: Names
     status: Literal["published", "unpublished"] = "published"
     focus: str | None = Field(None, description="What the level trains for, as the source puts it.")
@@ -620,9 +625,6 @@ class Glossary(Strict):
 
 
 # --- the field's own vocabulary and the site's settings ------------------------------
-
-LevelId = Literal["junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1"]
-
 
 class SchemeMember(Strict):
     """A programme whose certificate is a certificate of the scheme, and the passage that says so."""

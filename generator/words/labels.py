@@ -2,7 +2,6 @@
 
 NOT_PUBLISHED = "未公布 / not published"
 
-LEVEL_ORDER = ("junior", "intermediate", "senior", "level-4", "level-3", "level-2", "level-1")
 LEVEL_NAME = {
     "junior": "初级", "intermediate": "中级", "senior": "高级",
     "level-4": "四级", "level-3": "三级", "level-2": "二级", "level-1": "一级",

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.features.eligibility import engine, rules_json
@@ -32,7 +31,7 @@ from generator.features.eligibility.profile import (
 )
 from generator.source.models import Condition
 
-from ..conftest import PROGRAM_CASES, ROOT, VECTOR_CASES, VECTORS, case_files, generated_profiles, load_case_file, python_result
+from ..conftest import PROGRAM_CASES, ROOT, VECTOR_CASES, case_files, generated_profiles, load_case_file, python_result
 
 RUNNER = ROOT / "tests" / "js" / "run_vectors.mjs"
 ENGINE_JS = ROOT / "site_overrides" / "assets" / "eligibility" / "engine.js"

@@ -74,9 +74,8 @@ from typing import Literal
 
 from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog, Vocabulary
-from generator.source.models import OTHER_SCHEME, Condition, Eligibility, Program
+from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
 from generator.words import labels
-from generator.words.phrases import describe_condition
 
 ALL_LEVELS = "all"
 ALL_LEVELS_NAME = "不分级别"
@@ -90,7 +89,6 @@ EDUCATION_RANK = {
 EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
 
 
-LEVEL_LADDERS = (("junior", "intermediate", "senior"), ("level-4", "level-3", "level-2", "level-1"))
 
 
 Status = Literal["eligible", "not_eligible", "unpublished", "unknown"]

@@ -11,12 +11,12 @@ import json
 from pydantic import BaseModel
 
 from generator.features.eligibility.engine import (
-    ALL_LEVELS, EDUCATION_ANSWER, EDUCATION_RANK, EFFORT, LEVEL_LADDERS, MESSAGES, STATUS, known_roles, own_schemes,
+    EDUCATION_ANSWER, EDUCATION_RANK, EFFORT, MESSAGES, STATUS, known_roles, own_schemes,
     scheme_name, schemes, level_rules,
 )
 from generator.features.eligibility.profile import FIELDS
-from generator.source.catalog import Catalog
-from generator.source.models import Condition, Program
+from generator.source.catalog import Catalog, Vocabulary
+from generator.source.models import LEVEL_LADDERS, Condition, Program
 from generator.words import labels
 from generator.words.phrases import describe_condition
 
