@@ -24,7 +24,7 @@ def sha256_source(script: str) -> str:
 
 
 # Material for MkDocs' inline scripts, copied from its templates (partials/javascripts/base.html,
-# palette.html, content.html). tests/test_hostile.py checks them against the installed Material's
+# palette.html, content.html). tests/site/test_hostile.py checks them against the installed Material's
 # templates: when an upgrade changes one, review the new script and copy it here.
 THEME_SCRIPTS_REVIEWED_FOR = "9.8.2"
 _SCOPE = "{scope}"  # base.html's only variable: the page's way back to the site root
