@@ -26,5 +26,5 @@ class CatalogError(Exception):
 
     def __reduce__(self):
         # Rebuilt from the problems, not the message: an error raised in a forked worker
-        # (generator/parallel.py) reaches the parent intact.
+        # (generator/source/parallel.py) reaches the parent intact.
         return type(self), (self.problems,)
