@@ -2,7 +2,7 @@
 
 Data from pull requests lands only inside the page's <article>, and is escaped there. On top of that,
 the policy allows scripts from the site itself plus the theme's own inline scripts as reviewed, by hash
-(generator/themescripts.py); a page with any other inline script, inside the article or outside it,
+(generator/engine/themescripts.py); a page with any other inline script, inside the article or outside it,
 fails the build, so nothing in the content can run and the policy never trusts an injection.
 """
 

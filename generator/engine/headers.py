@@ -16,7 +16,7 @@ HEADERS_FILE = "_headers"
 
 
 def security_headers(site_path: str) -> dict[str, str]:
-    # The page policy does not depend on the page (generator/themescripts.py), so one header serves all.
+    # The page policy does not depend on the page (generator/engine/themescripts.py), so one header serves all.
     page_policy = csp.policy("", HEADERS_FILE, site_path)
     return {
         "Content-Security-Policy": f"{page_policy}; frame-ancestors 'none'",
@@ -27,7 +27,7 @@ def security_headers(site_path: str) -> dict[str, str]:
 
 
 def headers_file(site_path: str) -> str:
-    lines = ["# Security headers for every path (generator/headers.py; docs/security-headers.md).", "/*"]
+    lines = ["# Security headers for every path (generator/engine/headers.py; docs/security-headers.md).", "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(site_path).items()]
     return "\n".join(lines) + "\n"
 

@@ -37,5 +37,5 @@ def secure_redirect_pages(site_dir: Path, old_pages: list[str], use_directory_ur
         rewritten, count = _INLINE_REDIRECT.subn(f'<script src="{script_src}"></script>', html)
         if count != 1:
             raise UnexpectedRedirectPage(f"{html_path}: not the redirect page mkdocs-redirects writes; "
-                                         "its inline script cannot be checked (generator/redirectpages.py)")
+                                         "its inline script cannot be checked (generator/engine/redirectpages.py)")
         path.write_text(add_policy(rewritten, html_path, site_path), encoding="utf-8")

@@ -1,9 +1,9 @@
 """The inline scripts a page may have: Material's own, as reviewed, and nothing else.
 
-The Content-Security-Policy (generator/csp.py) allows exactly these by hash. They are fixed text (the
+The Content-Security-Policy (generator/engine/csp.py) allows exactly these by hash. They are fixed text (the
 only variable is the scope, the page's way back to the site root), so the allowed hashes do not depend
 on the page, and one policy serves every page, in its <meta> tag and in the _headers file
-(generator/headers.py). Any other inline script, inside the article or outside it, fails the build:
+(generator/engine/headers.py). Any other inline script, inside the article or outside it, fails the build:
 the policy never learns to trust an injection.
 """
 
@@ -46,7 +46,7 @@ THEME_SCRIPTS = (
 # and, on the 404 pages, which are served at any address, the absolute path of each edition's root.
 MAX_PAGE_DEPTH = 6
 RELATIVE_SCOPES = (".", *("/".join([".."] * depth) for depth in range(1, MAX_PAGE_DEPTH + 1)))
-EDITION_ROOTS = ("", "en/")  # generator/english.py
+EDITION_ROOTS = ("", "en/")  # generator/site.py
 
 
 def scopes(site_path: str) -> tuple[str, ...]:
@@ -78,5 +78,5 @@ def check_inline_scripts(html: str, page: str, site_path: str) -> None:
         if match.group(2) not in allowed:
             line = html.count("\n", 0, match.start()) + 1
             raise UnknownInlineScript(
-                f"{page}:{line}: inline script not among the reviewed theme scripts (generator/themescripts.py): "
+                f"{page}:{line}: inline script not among the reviewed theme scripts (generator/engine/themescripts.py): "
                 f"{match.group(2)[:80]!r}; if Material changed it, review the new script and update THEME_SCRIPTS")

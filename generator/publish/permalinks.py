@@ -13,7 +13,7 @@ from generator.source.catalog import Catalog
 from generator.source.problems import Problem
 
 REGISTRY = "published-urls.txt"
-EDITION = "/en"  # the English edition mirrors every page (generator/english.py)
+EDITION = "/en"  # the English edition mirrors every page (generator/site.py)
 HEADER = (
     "# Every URL and anchor this site has published. Agencies link to them, so the build fails\n"
     "# if one disappears without a redirect. Add new ones with `catalog urls --update`.\n"

@@ -336,7 +336,7 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> tuple[int, str]:
     return line, message
 
 
-# From this many data files, parsing is spread over the cores (generator/parallel.py).
+# From this many data files, parsing is spread over the cores (generator/source/parallel.py).
 PARALLEL_FROM_FILES = 400
 
 
