@@ -1,7 +1,7 @@
 // Compare programmes side by side, and the "add to compare" buttons on programme pages.
 //
 // The selection lives in the URL: /compare/?ids=a,b,c (programme ids, in the order chosen). The
-// page's cells come from assets/data/compare.json, written by generator/compare.py from the same
+// page's cells come from assets/data/compare.json, written by generator/features/compare.py from the same
 // model as the pages, in the edition's language; every sentence shown here comes from that JSON or
 // from the page. The DOM is built with textContent only: data never becomes HTML.
 //
