@@ -13,8 +13,7 @@ keeps it so.
 """
 
 from generator.engine.site_build import build_site
-from generator.site import generate_to as generate
-from generator.site import load_catalog
+from generator.site import generate, load_catalog
 from generator.source.problems import CatalogError
 
 __all__ = ["CatalogError", "build_site", "generate", "load_catalog"]

@@ -134,7 +134,7 @@ def _run(argv: list[str] | None) -> int:
             print(f"ok: {len(catalog.programs)} programmes, {len(catalog.syllabi)} syllabi, "
                   f"{len(catalog.policies)} policies, {len(catalog.bodies)} bodies")
         elif args.command == "generate":
-            count = site.generate_to(root, args.out.resolve())
+            count = site.generate(root, args.out.resolve())
             print(f"wrote {count} files to {args.out}")
         elif args.command == "init":
             try:

@@ -79,7 +79,6 @@ def load_catalog(root: Path, strict: bool | None = None) -> Catalog:
 def make_build(catalog: Catalog, words: Words, today: dt.date, site_url: str | None) -> Build:
     """One edition's build context, with every feature's template helpers and page metadata in place."""
     build = Build(catalog=catalog, today=today, site_url=site_url, words=words, env=template_environment())
-    build.env.globals["site"] = catalog.site  # content/site.yaml: the title and field every template may name
     for feature in FEATURES:  # every feature's helpers: an English page may show a Chinese-only feature's part
         helpers = feature.template_helpers(build) if hasattr(feature, "template_helpers") else {}
         build.env.filters.update(helpers.get("filters", {}))
@@ -203,7 +202,7 @@ def generated_tree(root: Path, site: GeneratedSite) -> dict[str, str | bytes]:
     return tree
 
 
-def generate_to(root: Path, out: Path) -> int:
+def generate(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine; swapped in only when complete."""
     tree = generated_tree(root, generate_site(root))
     with publishing.build_lock(out):

@@ -94,7 +94,7 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
             condition=lambda c: words.condition(c, catalog),
         ),
         "globals": dict(
-            catalog=catalog, w=words, NOT_PUBLISHED=words.not_published, today=build.today,
+            catalog=catalog, site=catalog.site, w=words, NOT_PUBLISHED=words.not_published, today=build.today,
             UNTRANSLATED=UNTRANSLATED, fees_by_kind=fees_by_kind, collect_notes=collect_notes,
             syllabus_url=syllabus_url, search_boost=search_boost, body_ids=body_ids,
             roles_by_program=lambda body_id: roles_by_program(catalog, body_id, words),
