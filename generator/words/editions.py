@@ -275,7 +275,8 @@ class Words:
         return f"报考条件中没有以本项目较低级别证书为依据的条款：持{below}证书不能据此报考，须另按上文条款。"
 
     def ladder_clause(self, clause: str) -> str:
-        return f"第 {clause} 条："
+        # "第 (1) 条" reads as a number; a mark such as ✓1 (our numbering of the source's ✓ list) does not.
+        return f"第 {clause} 条：" if clause[:1].isdigit() or clause[:1] == "(" else f"条款 {clause}："
 
     def policy_title(self, policy: Policy) -> str:
         return policy.title
