@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.pages.build import Build
-from generator.pages.markup import attr, html_text, inline, meta
+from generator.pages.markup import attr, html_text, inline, meta, zh_runs
 from generator.source.catalog import Catalog
 from generator.source.models import LEVEL_ORDER, Fee, Note, Program, Syllabus
 from generator.words.editions import UNTRANSLATED, Words
@@ -89,7 +89,7 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
     catalog, words = build.catalog, build.words
     return {
         "filters": dict(
-            inline=inline, attr=attr, meta=meta, h=html_text, source=source_label, capitalize_first=capitalize_first,
+            inline=inline, zh_runs=zh_runs, attr=attr, meta=meta, h=html_text, source=source_label, capitalize_first=capitalize_first,
             date=words.date, offset=words.offset, rule=words.rule, fee_line=words.fee_line,
             condition=lambda c: words.condition(c, catalog),
         ),

@@ -32,3 +32,15 @@ def meta(text: object) -> str:
 def html_text(text: object) -> str:
     """Text for raw HTML: escaped (quotes too) and on one line, so it can never end an HTML block."""
     return html.escape(" ".join(str(text).split()), quote=True)
+
+
+# A run of Chinese in English text: from one Chinese character (or CJK bracket) to the last, with the
+# digits and ASCII between them (中节协〔2021〕22号 is one run).
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]*[{_CJK}])?")
+
+
+def zh_runs(markdown: str) -> str:
+    """Mark each run of Chinese inside English text lang="zh", for screen readers and fonts. Takes
+    the output of `inline` (the runs hold no markup, so wrapping them keeps it inert)."""
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', str(markdown))

@@ -120,6 +120,7 @@ class Words:
     specialties = "系列专业"
     at_a_glance = "概览"
     on_this_page = "本页目录"
+    our_translation = ""  # the mark after a text this edition shows in our translation
     glance_bodies = "颁证/主办"
     glance_links = "官方平台"
     glance_levels = "级别"
@@ -443,6 +444,7 @@ class EnglishWords(Words):
     specialties = "Specialties"
     at_a_glance = "At a glance"
     on_this_page = "On this page"
+    our_translation = ' <span class="catalog-translated">(our translation)</span>'
     glance_bodies = "Issuer and organisers"
     glance_links = "Official platforms"
     glance_levels = "Levels"
