@@ -381,12 +381,21 @@ class TimelineStep(Strict):
 
 class Registration(Strict):
     materials: tuple[NonEmptyText, ...] = Field(min_length=1)
+    materials_en: tuple[NonEmptyText, ...] = Field((), description=(
+        "Our English translation of materials, item for item (English edition); absent: shown in Chinese."))
     text: NonEmptyText
     submission: str | None = Field(None, description="Who submits, and how.")
     photo_rules: tuple[NonEmptyText, ...] = ()
     photo_size: str | None = None
     source: Source
     notes: tuple[Note, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_translation_per_material(self) -> Registration:
+        if self.materials_en and len(self.materials_en) != len(self.materials):
+            raise ValueError(f"materials_en lists {len(self.materials_en)} items, materials {len(self.materials)}: "
+                             "translate each material, in the same order")
+        return self
 
 
 class Verification(Strict):

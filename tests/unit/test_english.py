@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pydantic
+import pytest
 import yaml
 
 from generator.publish import permalinks
@@ -41,9 +43,38 @@ def test_a_translation_replaces_the_fallback(catalog):
     def summary_part(page: str) -> str:  # from the title to the add-to-compare button
         return page[page.index("# Carbon Asset Manager"): page.index("catalog-compare-add")]
 
+    untranslated = program.model_copy(update={"summary_en": None})
     translated_part = summary_part(build.render("program.md.j2", program=translated))
     assert "A three-level programme run by CECA." in translated_part and UNTRANSLATED not in translated_part
-    assert UNTRANSLATED in summary_part(build.render("program.md.j2", program=program))
+    assert "(our translation)" in translated_part
+    assert UNTRANSLATED in summary_part(build.render("program.md.j2", program=untranslated))
+
+
+def test_materials_translation_keeps_the_source_words(catalog):
+    """Registration documents in our translation, each with the source's words in brackets (lang=zh), the
+    list marked as our translation; without a translation, the Chinese under the untranslated mark."""
+    program = catalog.programs["carbon-asset-manager"]
+    build = en_build(catalog, dt.date(2026, 11, 21))
+
+    def materials_part(page: str) -> str:
+        return page[page.index("{#registration"): page.index("{#certificate")]
+
+    reg = program.registration
+    translated = materials_part(build.render("program.md.j2", program=program))
+    for en, zh in zip(reg.materials_en, reg.materials, strict=True):
+        assert f'- {en} (<span lang="zh">{zh}</span>)' in translated
+    assert "(our translation)" in translated and UNTRANSLATED not in translated
+    bare = program.model_copy(update={"registration": reg.model_copy(update={"materials_en": ()})})
+    untranslated = materials_part(build.render("program.md.j2", program=bare))
+    assert UNTRANSLATED in untranslated and "(our translation)" not in untranslated
+
+
+def test_materials_translation_must_match_item_for_item(catalog):
+    reg = catalog.programs["carbon-asset-manager"].registration
+    data = reg.model_dump()
+    data["materials_en"] = ["only one"]
+    with pytest.raises(pydantic.ValidationError, match="materials_en lists 1 items, materials 5"):
+        type(reg).model_validate(data)
 
 
 def test_english_urls_and_anchors_are_registered(catalog):
