@@ -470,8 +470,15 @@ def data_paths(catalog: Catalog) -> list[str]:
     return sorted([*fixed, *programs, *(f"{SCHEMA_DIR}/{name}" for name in schemas()), ctdl.PATH])
 
 
+# The files are published once, with the Chinese edition; the page that documents them has an English
+# version (generator/site.py runs this module for each edition listed here).
+EDITIONS = ("zh", "en")
+
+
 def files(build: Build) -> dict[str, str]:
     """The API files, their schemas, the CTDL export and the documentation page."""
+    if build.words.lang != "zh":
+        return {DOC_PAGE: doc_page(build)}
     out = OpenData(build.catalog, build.today, build.site_url).files()
     out[ctdl.PATH] = ctdl.export_json(build.catalog, build.site_url)
     out[DOC_PAGE] = doc_page(build)
