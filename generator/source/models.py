@@ -527,6 +527,7 @@ class Topic(Strict):
     id: Slug
     former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
     name: NonEmptyText
+    name_en: NonEmptyText | None = Field(None, description="Our English translation of the name (English edition); absent: shown in Chinese.")
     points: tuple[NonEmptyText, ...] = ()
 
 
@@ -534,6 +535,7 @@ class Unit(Strict):
     id: Slug
     former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
     name: NonEmptyText
+    name_en: NonEmptyText | None = Field(None, description="Our English translation of the name (English edition); absent: shown in Chinese.")
     topics: tuple[Topic, ...] = Field(min_length=1)
 
 

@@ -415,7 +415,9 @@ class EnglishWords(Words):
     policy_no_citing = "No programme cites it yet."
     syllabi_title = "Syllabi"
     syllabi_intro = "The syllabi are the sources' own unit and topic lists, in Chinese."
-    syllabus_untranslated = "The units, topics and points below are the source's own wording, in Chinese."
+    syllabus_untranslated = ("Unit and topic names are our translation, each followed by the source's Chinese name "
+                             "(a name without a translation is shown in Chinese only); the knowledge points below "
+                             "are the source's own wording, in Chinese.")
     then_source_wording = ". Source wording: "
     syllabus_list_intro = "The source gives a syllabus for each level:"
     syllabus_program = "Programme"
