@@ -29,6 +29,11 @@ PAGES = [
     "en/glossary/",
     "en/compare/?ids=carbon-asset-manager,carbon-sink-evaluator",
     "en/calendar/",
+    # Pages of the home/phone/English work: the in-page contents, copy buttons, the English API page.
+    "api/",
+    "en/api/",
+    "en/syllabi/carbon-asset-manager/",
+    "en/programs/carbon-sink-evaluator/",
 ]
 
 AXE_OPTIONS = {
@@ -81,6 +86,9 @@ PHONE_PAGES = [
     "syllabi/carbon-sink-evaluator/junior/",
     "compare/?ids=carbon-emission-administrator,carbon-asset-manager",
     "en/programs/carbon-asset-manager/",
+    "",
+    "en/",
+    "syllabi/carbon-asset-manager/",
 ]
 
 

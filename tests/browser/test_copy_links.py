@@ -50,9 +50,15 @@ def test_button_copies_the_absolute_url(clipboard_page, site_url, edition, kind)
     if kind == "li" and targets.count() == 0:
         pytest.skip("this syllabus has no knowledge-point anchors yet (li[id] come from the search work)")
     target_id = targets.nth(1).get_attribute("id")
-    heading_text = page.evaluate(
-        "id => document.getElementById(id).firstChild.textContent.trim()", target_id)
-    button = page.locator(f"button.catalog-copy-link[aria-label$='{heading_text}']").first
+    # What the reader sees as the anchor's name: its text without the ¶ permalink, nested points or buttons.
+    heading_text = page.evaluate("""id => {
+        const copy = document.getElementById(id).cloneNode(true);
+        for (const extra of copy.querySelectorAll(".headerlink, ul, ol, button")) extra.remove();
+        return copy.textContent.replace(/\\s+/g, " ").trim();
+    }""", target_id)
+    where = f"[id='{target_id}'] > button" if kind == "li" else f"[id='{target_id}'] + button"
+    button = page.locator(where + ".catalog-copy-link")
+    expect(button).to_have_attribute("aria-label", NAMES[edition][0] + heading_text)
     button.focus()
     page.keyboard.press("Enter")  # the keyboard reaches it as well as the pointer
     written = page.evaluate("navigator.clipboard.readText()")
