@@ -67,3 +67,12 @@ def test_button_copies_the_absolute_url(clipboard_page, site_url, edition, kind)
     expect(status).to_have_text(NAMES[edition][1] + heading_text)
     expect(status).to_be_visible()
     expect(button).not_to_have_text(re.compile("^(复制链接|Copy link)$"))
+
+
+def test_without_a_clipboard_the_link_is_shown(page, site_url) -> None:
+    """Over plain http from another host there is no clipboard API: the reader is shown the link."""
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })")
+    page.goto(PAGES[""])
+    target_id = page.locator("article h3[id]").first.get_attribute("id")
+    page.locator(f"[id='{target_id}'] + button.catalog-copy-link").click()
+    expect(page.locator(".catalog-copy-status")).to_have_text(f"无法自动复制，链接为：{site_url}{PAGES['']}#{target_id}")
