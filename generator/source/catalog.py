@@ -81,6 +81,13 @@ class Catalog:
         """The registry's schemes that count this programme's certificate as one of theirs."""
         return tuple(sid for sid, s in self.schemes.items() if any(m.program == program_id for m in s.members))
 
+    def certificates_meeting(self, scheme: str) -> tuple[str, ...]:
+        """The certificates that meet a requirement of `scheme` (at the same or a higher level): the
+        scheme itself and, for a scheme of the registry, every member programme's certificate."""
+        registered = self.schemes.get(scheme)
+        members = tuple(m.program for m in registered.members if m.program != scheme) if registered else ()
+        return (scheme, *members)
+
     def syllabi_of(self, program_id: str) -> list[Syllabus]:
         return [self.syllabi[sid] for sid in self.program_syllabi.get(program_id, ())]
 

@@ -83,9 +83,8 @@ def loaded_files() -> list[Path]:
 
 
 def _route_met(catalog, program, route, profile) -> bool:
-    names = catalog.vocabulary("zh")
-    own = engine.own_schemes(program)
-    return all(engine.check_condition(c, profile, names, own).value is True for c in route.conditions)
+    scope = engine.Scope(catalog.vocabulary("zh"), engine.own_schemes(program), catalog)
+    return all(engine.check_condition(c, profile, scope).value is True for c in route.conditions)
 
 
 def test_vectors_meet_every_route_of_every_level(catalog):
@@ -120,7 +119,7 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
         else:
             assert seen == {"unpublished"}, (pid, level)
     all_statuses = set().union(*statuses.values())
-    assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
+    assert all_statuses == {"eligible", "needs_training", "not_eligible", "unknown", "unpublished"}
     assert any(level == engine.ALL_LEVELS for _, level in statuses)
     kinds = {
         name for p in catalog.programs.values() for u in engine.level_rules(p) if u.eligibility
@@ -130,7 +129,7 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
     unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
                       if m.startswith("未回答")}
-    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(FIELDS)
+    assert {m.removeprefix("未回答：") for m in unknown_fields} == set(FIELDS.values())
 
 
 def test_unpublished_levels_and_programme_wide_rules(catalog):
