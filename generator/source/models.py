@@ -211,8 +211,11 @@ class EducationCondition(Strict):
 
     @property
     def admitted(self) -> tuple[str, ...]:
-        if self.admits is not None:
-            return self.admits
+        return self.default_admitted if self.admits is None else self.admits
+
+    @property
+    def default_admitted(self) -> tuple[str, ...]:
+        """The minimum and every level at or above its step in the usual order."""
         step = next(i for i, levels in enumerate(EDUCATION_STEPS) if self.minimum in levels)
         return tuple(level for levels in EDUCATION_STEPS[step:] for level in levels)
 

@@ -86,11 +86,7 @@ EDUCATION_LEVELS = tuple(level for step in EDUCATION_STEPS for level in step)
 EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
 
 
-STUDENT_KINDS = {
-    "university": "大专、本科或研究生在读",
-    "vocational": "中职、高职或技工院校在读",
-    "secondary": "普通高中或初中在读",
-}
+STUDENT_KINDS = labels.STUDENT_KIND
 
 
 Status = Literal["eligible", "needs_training", "not_eligible", "unpublished", "unknown"]
@@ -490,9 +486,9 @@ def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
         for lv in result.levels:
             lines.append(f"  {marks[lv.status]} {names[lv.level]}：{STATUS[lv.status]}")
             for route in lv.met_routes:
-                lines.append(f"      符合第 {route.clause} 条：{route.text}")
+                lines.append(f"      符合原文 {route.clause}：{route.text}")
             if lv.nearest:
-                lines.append(f"      最接近第 {lv.nearest.clause} 条：{lv.nearest.text}")
+                lines.append(f"      最接近原文 {lv.nearest.clause}：{lv.nearest.text}")
             for item in lv.missing:
                 lines.append(f"      · {item}")
         lines.append("")
