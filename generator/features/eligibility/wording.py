@@ -161,7 +161,7 @@ UI = {
         "legend_certificates": "Certificates",
         "legend_training": "Training",
         "hint_education": "The education you have completed; if you are studying now, say where below.",
-        "hint_major": "Related majors are those the clauses name, such as: {majors}",
+        "hint_major": "A related major is one the clauses name (see the rules on this page).",
         "hint_years": "In years, as a number, e.g. 2.5; 0 if you have none.",
         "hint_roles": "Tick any that apply; none ticked means not answered.",
         "hint_training": "The training hours the programme requires before the exam.",
