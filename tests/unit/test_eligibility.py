@@ -427,3 +427,41 @@ def test_cli_unknown_programme_or_missing_file_exits_1(profile_file, tmp_path):
     done = catalog_check("--program", "all", "--profile", str(missing))
     assert done.returncode == 1 and done.stderr.startswith(f"{missing}: cannot read the profile")
     assert "Traceback" not in done.stderr
+
+
+# --- /eligibility/ stays light --------------------------------------------------------------------------------
+
+
+def large_catalogue(catalog, count: int):
+    """The catalogue with `count` copies of its richest programme (every level, seven clauses a level)."""
+    import dataclasses
+    from types import MappingProxyType
+
+    from generator.source.models import Names
+
+    model = catalog.programs["carbon-asset-manager"]
+    copies = {f"synthetic-{i:04d}": model.model_copy(update={
+        "id": f"synthetic-{i:04d}", "name": Names(zh=f"合成项目{i}", en=f"Synthetic programme {i}")})
+        for i in range(count)}
+    return dataclasses.replace(catalog, programs=MappingProxyType({**catalog.programs, **copies}))
+
+
+def test_eligibility_page_stays_light_at_a_thousand_programmes(catalog):
+    """The page lists programmes and links to their rules; the rules are fetched per programme. At N=1,000
+    the page's Markdown stays far under 1 MB (it was 7.3 MB of HTML when the page carried every rule)."""
+    import datetime as dt
+
+    from generator.features.eligibility import page
+
+    from ..conftest import zh_build
+
+    files = page.files(zh_build(large_catalogue(catalog, 1000), dt.date(2026, 11, 30)))
+    markdown = files[page.PAGE_PATH]
+    size = len(markdown.encode("utf-8"))
+    assert size < 400_000, size
+    assert "synthetic-0999" in markdown  # every programme is listed, by a link to its rules
+    route = catalog.programs["carbon-asset-manager"].levels[0].eligibility.routes[0].text
+    assert route not in markdown  # no rule is inlined
+    assert f"{rules_json.PROGRAM_RULES_DIR}/synthetic-0999.json" in files
+    # The first load fetches the shared part only; it does not carry any programme's rules.
+    assert '"programs"' not in files[f"{rules_json.PROGRAM_RULES_DIR}/_common.json"]
