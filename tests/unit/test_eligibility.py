@@ -465,3 +465,26 @@ def test_eligibility_page_stays_light_at_a_thousand_programmes(catalog):
     assert f"{rules_json.PROGRAM_RULES_DIR}/synthetic-0999.json" in files
     # The first load fetches the shared part only; it does not carry any programme's rules.
     assert '"programs"' not in files[f"{rules_json.PROGRAM_RULES_DIR}/_common.json"]
+
+
+def test_eligibility_page_carries_the_notes_on_the_rules_and_no_internal_names(catalog):
+    """The 000 note (初级 repeats 高级) and 004's column order are on /eligibility/, in both editions; no
+    field id or `第 … 条` is."""
+    import datetime as dt
+
+    from generator.features.eligibility import page
+
+    from ..conftest import en_build, zh_build
+
+    sink_junior = catalog.level("carbon-sink-evaluator", "junior")
+    manager_junior = catalog.level("carbon-emission-manager", "junior")
+    notes = [sink_junior.eligibility.notes[0].text, manager_junior.notes[0].text]
+    assert "逐字相同" in notes[0] and "三栏顺序错乱" in notes[1]
+    for build in (zh_build(catalog, dt.date(2026, 11, 30)), en_build(catalog, dt.date(2026, 11, 30))):
+        markdown = page.files(build)[page.PAGE_PATH]
+        for note in notes:
+            assert " ".join(note.split()) in markdown
+        # (English words such as "education" are fine on the English page; ids like training_hours_met are not.)
+        for field in (f for f in FIELDS if build.words.lang == "zh" or "_" in f):
+            assert field not in markdown, field
+        assert not re.search(r"第 \S+ 条", markdown)  # the source notes may say 第(3)条 themselves
