@@ -265,10 +265,10 @@ def _education(rule, p: Profile) -> Check:
     else:
         level, missing = _enrolled(rule.enrolled_kinds, p) if rule.include_enrolled else (False, ())
         if level is not True and p.education in rule.unclear:  # the wording leaves this level open
-            level, missing = None, ()
+            level = None
             reasons = (message("education_unclear", education=labels.EDUCATION[rule.minimum],
                                have=labels.EDUCATION[p.education]),)
-    parts.append((level, need, missing))
+    parts.append((level, reasons[0] if reasons else need, missing))  # an open wording: say so, not "needs"
     if rule.major == "related":
         parts.append((p.major_related, message("major_related"), () if p.major_related is not None else ("major_related",)))
     value = _all([v for v, _, _ in parts])
