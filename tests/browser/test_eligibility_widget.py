@@ -458,3 +458,28 @@ def test_eligibility_page_first_load_fetches_only_the_shared_part(page):
     page.wait_for_load_state("networkidle")
     rules = [u for u in seen if "/assets/data/eligibility" in u]
     assert rules == [u for u in rules if u.endswith("/assets/data/eligibility/_common.json")] and rules, seen
+
+
+def test_a_large_catalogue_fetches_a_programme_when_its_result_is_opened(page, catalog):
+    """Above rules.eager_limit, answers fetch nothing; opening a programme fetches its file and shows it."""
+    def small_limit(route):
+        response = route.fetch()
+        common = response.json()
+        route.fulfill(response=response, json={**common, "eager_limit": 0})
+
+    page.route("**/assets/data/eligibility/_common.json", small_limit)
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto("eligibility/?education=master")
+    wait_for_widget(page)
+    entry = page.locator('.catalog-elig__program[data-program="carbon-asset-manager"]')
+    expect(entry).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in seen if u.endswith(("eligibility-rules.json", "carbon-asset-manager.json"))], seen
+    expect(entry.locator(".catalog-elig__level")).to_have_count(0)
+    entry.locator("summary").first.click()
+    expect(entry.locator(".catalog-elig__level")).to_have_count(3)
+    assert [u for u in seen if u.endswith("/assets/data/eligibility/carbon-asset-manager.json")]
+    want = {lv["level"]: lv["status"] for lv in python_result(catalog, "carbon-asset-manager", {"education": "master"})["levels"]}
+    assert {k[1]: v for k, v in level_statuses(page).items()} == want
+    expect(page.locator(SUMMARY)).to_contain_text("已查看 1 个项目")
