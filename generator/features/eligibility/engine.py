@@ -2,9 +2,9 @@
 
 One rule set, two engines. The rules are the programme YAML (`Eligibility`, `Route`, `Condition`,
 `Precondition`); this module evaluates them in Python (`evaluate`, used by `catalog check`) and emits
-the same rules as JSON (`rules`, written to `assets/data/eligibility-rules.json`) for the browser
+the same rules as JSON (`rules_json.py`, per edition, under `assets/data/`) for the browser
 engine in `site_overrides/assets/eligibility/engine.js`. Every wording the engines produce (missing
-items, status names, field names) is defined here and travels in that JSON, so both say the same
+items, status names, field names) is defined in `wording.py` and travels in that JSON, so both say the same
 thing; `programs/cases/<id>.yaml` (and `tests/eligibility_vectors.yaml`) hold the cases both must
 agree on. No programme id or clause number appears in the code: everything specific lives in the data.
 
@@ -15,12 +15,11 @@ field means "not answered". The browser keeps the same fields in the URL query (
 How each condition is read (three-valued: met / not met / unknown when an answer is missing):
 
 Education
-    Order: none < junior_high < high_school = secondary_vocational < associate < bachelor
-    < double_bachelor < master < doctorate. `education` is the highest level the candidate has
-    *completed*; a requirement of level X is met by X or any level above it (the sources say
-    及以上/以上). With `include_enrolled` (含在读) a current student (`student: true`) also counts,
-    taken to be studying at least one step above their completed level: a junior-high graduate
-    who is a student now counts for 中职以上（含在读）.
+    Each clause admits a set of completed levels (`EducationCondition.admitted`: the YAML's `admits`,
+    written out per clause, so that no clause makes another pointless: where 高中 and 中专 have their own
+    thresholds, 中专及以上 leaves out 高中). `education` is the highest level the candidate has
+    *completed*. A level the wording leaves open (`unclear`) makes the clause unknown with the reason,
+    never a guess. With `include_enrolled` (含在读), a current student of a kind the clause counts meets it.
 Major
     `major: related` needs `major_related: true`. `major: other` (取得其他专业 / 非相关专业) is met
     by any major: the sources offer these routes to candidates whose major is not related, and we
@@ -32,17 +31,17 @@ Experience
     `experience_continuous: false`, a continuous requirement is unmet whatever the total, and what is
     missing is the whole continuous stretch ("需要连续从事相关工作满 N 年").
 Student
-    `student: true` meets 在校大学生 / 在读学生.
+    `student: true` meets 在校/在读学生; a clause naming kinds of student (在校大学生、相关职业院校学生)
+    also needs `student_kind` to be one of them, and is unknown without it.
 Certificates
-    A held certificate meets a requirement of the same scheme at the same or a *higher* level of
-    the same ladder (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1): a
-    higher certificate of the same scheme satisfies a lower requirement. Ladders are not compared
-    with each other. A named scheme (a programme, or a scheme of content/schemes.yaml) is
-    met only by that scheme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate
-    of any scheme except the programme's own (its id, family and document), so a candidate who
-    names their certificate precisely is not refused. `years_held` must reach the
-    requirement's `years_held` (an absent `years_held` is unknown when the requirement has one).
-    `certificates: []` means "none"; an absent field means not answered.
+    A held certificate meets a requirement at the same or a *higher* level of the same ladder
+    (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1); ladders are not compared
+    with each other. A scheme of the registry (content/schemes.yaml) is met by itself or by a
+    certificate of any member programme (`Catalog.certificates_meeting`); a programme id by that
+    programme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate of any scheme except
+    the programme's own (its id, family and document). `years_held` must reach the requirement's (an
+    absent `years_held` is unknown when the requirement has one). `certificates: []` means "none"; an
+    absent field means not answered.
 Roles
     Met when the candidate has any one of the listed roles.
 Training hours
@@ -55,10 +54,11 @@ published rules (or, for a level without its own, on the programme-wide rules it
 level the source marks 待定 is `unpublished`. A programme whose rules do not depend on level (e.g. a
 family and the specialties that inherit from it) is one entry with level id `all`.
 
-Results per level: `status` (eligible / not_eligible / unpublished / unknown), `met_routes` (clause
-and verbatim text of every route met), and `missing`: for not_eligible, what the *nearest* unmet
-route lacks, plus every unmet precondition; for unknown, the unanswered fields whose answers would
-change the outcome. The nearest route is the one with the fewest unmet conditions other than work
+Results per level: `status` (eligible / needs_training / not_eligible / unpublished / unknown),
+`met_routes` (clause and verbatim text of every route met), and `missing`: for needs_training (a route
+is met and only the programme's training precondition is not), that training; for not_eligible, what
+the *nearest* unmet route lacks, plus every unmet precondition; for unknown, the unanswered fields whose
+answers would change the outcome, and why a clause the wording leaves open is open. The nearest route is the one with the fewest unmet conditions other than work
 experience (time alone adds experience); then the least effort to put the rest right (`EFFORT`:
 training < certificate < degree < a fact the candidate cannot change, such as the major, student
 status or a role); then the fewest unmet conditions; then the fewest further years of work; then the
@@ -72,51 +72,29 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.features.eligibility import wording
 from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog, Vocabulary
-from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
+from generator.source.models import EDUCATION_STEPS, LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
 from generator.words import labels
+from generator.words.editions import ZH, Words
 
 ALL_LEVELS = "all"
-ALL_LEVELS_NAME = "不分级别"
+ALL_LEVELS_NAME = wording.ALL_LEVELS_NAME["zh"]
 
-EDUCATION_RANK = {
-    "none": 0, "junior_high": 1, "high_school": 2, "secondary_vocational": 2, "associate": 3,
-    "bachelor": 4, "double_bachelor": 5, "master": 6, "doctorate": 7,
-}
+EDUCATION_LEVELS = tuple(level for step in EDUCATION_STEPS for level in step)
 
 
-EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
+STUDENT_KINDS = labels.STUDENT_KIND
 
 
+Status = Literal["eligible", "needs_training", "not_eligible", "unpublished", "unknown"]
 
 
-Status = Literal["eligible", "not_eligible", "unpublished", "unknown"]
+STATUS = wording.STATUS["zh"]
 
 
-STATUS = {
-    "eligible": "可以报考",
-    "not_eligible": "暂不符合",
-    "unknown": "需补充信息",
-    "unpublished": "报考条件未公布",
-}
-
-
-MESSAGES = {
-    "education": "需要{education}及以上学历",
-    "education_enrolled": "需要{education}及以上学历（含在读）",
-    "major_related": "需要相关专业",
-    "experience": "需要相关工作经验满 {years} 年",
-    "experience_continuous": "需要连续从事相关工作满 {years} 年",
-    "experience_gap": "还需 {gap} 年相关工作经验",
-    "experience_gap_continuous": "还需 {gap} 年连续的相关工作经验",
-    "student": "需要是在校/在读学生",
-    "certificate": "需持有{scheme}（{level}及以上）",
-    "certificate_years": "需持有{scheme}（{level}及以上）满 {years} 年",
-    "roles": "需要是以下人员之一：{roles}",
-    "training_hours_met": "需要培训学时达标",
-    "unanswered": "未回答：{label}（{field}）",
-}
+MESSAGES = wording.MESSAGES["zh"]
 
 
 EFFORT = {"experience": 0, "training_hours_met": 1, "certificate": 2, "education": 3, "fixed": 5}
@@ -139,20 +117,20 @@ def message(key: str, **values: object) -> str:
     return MESSAGES[key].format(**values)
 
 
-def schemes(catalog: Catalog) -> dict[str, dict]:
+def schemes(catalog: Catalog, words: Words = ZH) -> dict[str, dict]:
     """Certificate schemes a candidate can hold: id → {name, levels}. The registry's first
     (content/schemes.yaml), then `other`, then every programme with levels."""
-    names = catalog.vocabulary("zh").schemes
+    names = catalog.vocabulary(words.lang).schemes
     out = {sid: {"name": names[sid], "levels": list(s.levels)} for sid, s in catalog.schemes.items()}
     out[OTHER_SCHEME] = {"name": names[OTHER_SCHEME], "levels": list(LEVEL_LADDERS[0])}
     for pid, program in catalog.programs.items():
         if program.levels and pid not in out:
-            out[pid] = {"name": f"{program.name.zh}证书", "levels": [lv.id for lv in program.levels]}
+            out[pid] = {"name": words.scheme_name(pid, catalog), "levels": [lv.id for lv in program.levels]}
     return out
 
 
-def known_roles(catalog: Catalog) -> dict[str, str]:
-    found = dict(catalog.vocabulary("zh").roles)
+def known_roles(catalog: Catalog, lang: str = "zh") -> dict[str, str]:
+    found = dict(catalog.vocabulary(lang).roles)
     for program in catalog.programs.values():
         for unit in level_rules(program):
             for route in unit.eligibility.routes if unit.eligibility else ():
@@ -232,6 +210,7 @@ class Check:
     unanswered: tuple[str, ...] = ()
     years_short: float = 0  # more years of work this condition needs (for choosing the nearest route)
     effort: int = 0  # EFFORT of putting it right, when not met
+    reasons: tuple[str, ...] = ()  # why it is unknown when no answer would settle it (the wording is open)
 
 
 def _ladder_rank(level: str) -> tuple[int, int] | None:
@@ -241,30 +220,67 @@ def _ladder_rank(level: str) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What one programme's conditions are read against."""
+
+    names: Vocabulary
+    own: tuple[str, ...]  # certificates that are the programme's own, so never `other` for it
+    catalog: Catalog | None  # its scheme registry says which certificates meet a scheme
+
+    def certificates_meeting(self, scheme: str) -> tuple[str, ...]:
+        return self.catalog.certificates_meeting(scheme) if self.catalog else (scheme,)
+
+
+def _enrolled(kinds: tuple[str, ...] | None, p: Profile) -> tuple[Tri, tuple[str, ...]]:
+    """Whether the candidate is a current student of one of `kinds` (None: any kind), and the answers
+    that are missing to tell."""
+    if p.student is None:
+        return None, ("student",)
+    if not p.student:
+        return False, ()
+    if kinds is None:
+        return True, ()
+    if p.student_kind is None:
+        return None, ("student_kind",)
+    return p.student_kind in kinds, ()
+
+
 def _education(rule, p: Profile) -> Check:
     parts: list[tuple[Tri, str, tuple[str, ...]]] = []
     need = message("education_enrolled" if rule.include_enrolled else "education",
                    education=labels.EDUCATION[rule.minimum])
-    required = EDUCATION_RANK[rule.minimum]
-    if required == 0:  # 不限学历: nothing to ask
+    admitted = rule.admitted
+    reasons: tuple[str, ...] = ()
+    if set(EDUCATION_LEVELS) <= set(admitted):  # 不限学历: nothing to ask
         level, missing = True, ()
     elif p.education is None:
         level: Tri = None
         missing: tuple[str, ...] = ("education",)
-    elif EDUCATION_RANK[p.education] >= required:
+    elif p.education in admitted:
         level, missing = True, ()
-    elif rule.include_enrolled and EDUCATION_RANK[p.education] + 1 >= required:
-        level, missing = p.student, (() if p.student is not None else ("student",))
     else:
-        level, missing = False, ()
-    parts.append((level, need, missing))
+        level, missing = _enrolled(rule.enrolled_kinds, p) if rule.include_enrolled else (False, ())
+        if level is not True and p.education in rule.unclear:  # the wording leaves this level open
+            level = None
+            reasons = (message("education_unclear", education=labels.EDUCATION[rule.minimum],
+                               have=labels.EDUCATION[p.education]),)
+    parts.append((level, reasons[0] if reasons else need, missing))  # an open wording: say so, not "needs"
     if rule.major == "related":
         parts.append((p.major_related, message("major_related"), () if p.major_related is not None else ("major_related",)))
     value = _all([v for v, _, _ in parts])
     effort = max((EFFORT["education"] if i == 0 else EFFORT["fixed"]) for i, (v, _, _) in enumerate(parts) if v is not True) \
         if value is not True else 0
     return Check(value, tuple(n for v, n, _ in parts if v is not True),
-                 tuple(f for v, _, m in parts if v is None for f in m), 0, effort)
+                 tuple(f for v, _, m in parts if v is None for f in m), 0, effort, reasons)
+
+
+def _student(rule, p: Profile) -> Check:
+    kinds = None if rule is True else rule
+    value, missing = _enrolled(kinds, p)
+    need = message("student") if kinds is None else message(
+        "student_kinds", kinds=wording.LIST_SEPARATOR["zh"].join(STUDENT_KINDS[k] for k in kinds))
+    return Check(value, () if value else (need,), missing, 0, 0 if value else EFFORT["fixed"])
 
 
 def _experience(rule, p: Profile) -> Check:
@@ -289,18 +305,19 @@ def own_schemes(program: Program) -> tuple[str, ...]:
     return tuple(s for s in (program.id, program.family, program.document) if s)
 
 
-def _certificate(rule, p: Profile, names: Vocabulary, own: tuple[str, ...]) -> Check:
-    scheme = scheme_name(rule.scheme, names)
+def _certificate(rule, p: Profile, scope: Scope) -> Check:
+    scheme = scheme_name(rule.scheme, scope.names)
     level = labels.LEVEL_NAME.get(rule.level, rule.level)
     need = (message("certificate_years", scheme=scheme, level=level, years=number(rule.years_held))
             if rule.years_held else message("certificate", scheme=scheme, level=level))
     if p.certificates is None:
         return Check(None, (need,), ("certificates",), 0, EFFORT["certificate"])
     wanted = _ladder_rank(rule.level)
+    counting = None if rule.scheme == OTHER_SCHEME else scope.certificates_meeting(rule.scheme)
     values: list[Tri] = []
     for cert in p.certificates:
         held = _ladder_rank(cert.level)
-        same = cert.scheme == rule.scheme or (rule.scheme == OTHER_SCHEME and cert.scheme not in own)
+        same = cert.scheme not in scope.own if counting is None else cert.scheme in counting
         if not same or wanted is None or held is None or held[0] != wanted[0] or held[1] < wanted[1]:
             continue
         if not rule.years_held:
@@ -315,26 +332,26 @@ def _certificate(rule, p: Profile, names: Vocabulary, own: tuple[str, ...]) -> C
     return Check(value, (need,), ("certificates",) if value is None else (), 0, EFFORT["certificate"])
 
 
-def check_condition(condition: Condition, p: Profile, names: Vocabulary, own: tuple[str, ...] = ()) -> Check:
+def check_condition(condition: Condition, p: Profile, scope: Scope, training: str = "") -> Check:
+    """One condition; `training` names the training a training-hours condition asks for."""
     if condition.education is not None:
         return _education(condition.education, p)
     if condition.experience is not None:
         return _experience(condition.experience, p)
     if condition.student is not None:
-        return Check(p.student, () if p.student else (message("student"),),
-                     () if p.student is not None else ("student",), 0, 0 if p.student else EFFORT["fixed"])
+        return _student(condition.student, p)
     if condition.certificate is not None:
-        return _certificate(condition.certificate, p, names, own)
+        return _certificate(condition.certificate, p, scope)
     if condition.roles is not None:
         if p.roles is None:
             value: Tri = None
         else:
             value = any(role in condition.roles for role in p.roles)
-        need = message("roles", roles="、".join(names.roles.get(r, r) for r in condition.roles))
+        need = message("roles", roles=wording.LIST_SEPARATOR["zh"].join(scope.names.roles.get(r, r) for r in condition.roles))
         return Check(value, () if value else (need,), ("roles",) if value is None else (),
                      0, 0 if value else EFFORT["fixed"])
     value = p.training_hours_met
-    return Check(value, () if value else (message("training_hours_met"),),
+    return Check(value, () if value else (message("training_hours_met", training=training),),
                  ("training_hours_met",) if value is None else (), 0, 0 if value else EFFORT["training_hours_met"])
 
 
@@ -375,26 +392,36 @@ def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
 
-def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: Vocabulary) -> LevelResult:
+def _is_training(condition: Condition) -> bool:
+    return condition.training_hours_met is not None
+
+
+def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, scope: Scope) -> LevelResult:
     if unit.eligibility is None:
         return LevelResult(unit.level, "unpublished")
-    own = own_schemes(program)
     routes = unit.eligibility.routes
-    route_checks = [[check_condition(c, p, names, own) for c in route.conditions] for route in routes]
+    route_checks = [[check_condition(c, p, scope) for c in route.conditions] for route in routes]
     route_values = [_all([c.value for c in checks]) for checks in route_checks]
-    pre_checks = [check_condition(pre.condition, p, names, own) for pre in program.preconditions]
+    pre_checks = [check_condition(pre.condition, p, scope, pre.text) for pre in program.preconditions]
     any_route = _any(route_values)
     outcome = _all([any_route] + [c.value for c in pre_checks])
     met = _unique(RouteRef(r.clause, r.text) for r, v in zip(routes, route_values) if v is True)
 
     if outcome is True:
         return LevelResult(unit.level, "eligible", met)
+    if any_route is True and all(c.value is True or (c.value is False and _is_training(pre.condition))
+                                 for pre, c in zip(program.preconditions, pre_checks)):
+        # Only the programme's training is left: say so, naming it.
+        needs = _unique(n for c in pre_checks if c.value is not True for n in c.needs)
+        return LevelResult(unit.level, "needs_training", met, needs)
     if outcome is None:
-        fields = {f for c in pre_checks if c.value is None for f in c.unanswered}
+        open_checks = [c for c in pre_checks if c.value is None]
         if any_route is None:
-            fields |= {f for checks, v in zip(route_checks, route_values) if v is None for c in checks for f in c.unanswered}
+            open_checks += [c for checks, v in zip(route_checks, route_values) if v is None for c in checks]
+        fields = {f for c in open_checks for f in c.unanswered}
         ordered = tuple(f for f in FIELDS if f in fields)
-        missing = tuple(message("unanswered", label=FIELDS[f], field=f) for f in ordered)
+        missing = tuple(message("unanswered", label=FIELDS[f]) for f in ordered)
+        missing += _unique(r for c in open_checks for r in c.reasons)
         return LevelResult(unit.level, "unknown", met, missing, unanswered=ordered)
     nearest = None
     needs: list[str] = []
@@ -416,8 +443,9 @@ def evaluate(program: Program, profile: Profile, catalog: Catalog | None = None)
     names = Vocabulary.of(catalog, "zh")
     if program.id not in names.programs:
         names = Vocabulary({**names.programs, program.id: program.name.zh}, names.schemes, names.roles)
+    scope = Scope(names, own_schemes(program), catalog)
     return ProgramResult(program.id, tuple(
-        _evaluate_unit(unit, program, profile, names) for unit in level_rules(program)))
+        _evaluate_unit(unit, program, profile, scope) for unit in level_rules(program)))
 
 
 def evaluate_all(catalog: Catalog, profile: Profile) -> list[ProgramResult]:
@@ -426,7 +454,7 @@ def evaluate_all(catalog: Catalog, profile: Profile) -> list[ProgramResult]:
 
 def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
     """Readable Chinese for the terminal."""
-    marks = {"eligible": "✓", "not_eligible": "✗", "unknown": "?", "unpublished": "–"}
+    marks = {"eligible": "✓", "needs_training": "△", "not_eligible": "✗", "unknown": "?", "unpublished": "–"}
     lines: list[str] = []
     for result in results:
         program = catalog.programs[result.program]
@@ -435,9 +463,9 @@ def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
         for lv in result.levels:
             lines.append(f"  {marks[lv.status]} {names[lv.level]}：{STATUS[lv.status]}")
             for route in lv.met_routes:
-                lines.append(f"      符合第 {route.clause} 条：{route.text}")
+                lines.append(f"      符合原文 {route.clause}：{route.text}")
             if lv.nearest:
-                lines.append(f"      最接近第 {lv.nearest.clause} 条：{lv.nearest.text}")
+                lines.append(f"      最接近原文 {lv.nearest.clause}：{lv.nearest.text}")
             for item in lv.missing:
                 lines.append(f"      · {item}")
         lines.append("")
