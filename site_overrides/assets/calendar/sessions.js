@@ -6,6 +6,8 @@
 // the words (already worded by the generator) and the working-day table of the years around the build.
 // Outside those years days are counted Monday–Friday and dates marked estimated.
 
+import { fill } from "../dom.js";
+
 const DAY_MS = 86400000;
 
 // --- days as whole numbers (days since 1970-01-01, UTC), so arithmetic never meets a time zone ---
@@ -90,10 +92,6 @@ function shiftWorkingDays(data, start, count) {
 }
 
 // --- words ---
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
 
 function calendarDay(data, day, withWeekday = true) {
   const f = data.words.date;
