@@ -11,14 +11,14 @@ from generator.pages.build import Build
 from generator.source.catalog import Catalog
 from generator.source.models import Program
 from generator.features.calendar.ics import ics_feed
-from generator.features.calendar.rules_json import DATA_PATH as RULES_PATH, rules_json
+from generator.features.calendar.rules_json import DATA_PATH as RULES_PATH, program_rules_path, rules_json
 from generator.features.calendar.sessions import (
     Event, Session, calendar_programs, display_name, next_sessions, retake_notes, scheduled_programs, sessions,
-    shares_family_calendar, undated_steps,
+    shares_family_calendar, times_text, undated_steps,
 )
 from generator.features.calendar.workdays import day_info, default_window, official_schedule_published
 from generator.words import labels
-from generator.words.phrases import WEEKDAY_SHORT, calendar_day, describe_rule, short_day
+from generator.words.phrases import CALENDAR_PAGE as WORDS, WEEKDAY_SHORT, calendar_day, describe_rule, short_day
 
 @dataclass
 class GridEntry:
@@ -78,18 +78,18 @@ def month_grids(entries: dict[dt.date, list[GridEntry]], first: dt.date, last: d
 def event_flags(event: Event) -> list[str]:
     flags = []
     if event.estimated:
-        flags.append("推算")
+        flags.append(WORDS["estimated"])
     if event.holiday:
-        flags.append(f"节假日：{event.holiday}，请确认")
+        flags.append(WORDS["holiday"].format(holiday=event.holiday))
     elif any(n.kind == "adjusted" for n in event.notes):
-        flags.append("调休上班日")
+        flags.append(WORDS["adjusted"])
     return flags
 
 
 def event_when(event: Event) -> str:
     text = calendar_day(event.date)
     if event.last_date:
-        text += f"至{short_day(event.last_date, event.date)}"
+        text = WORDS["range"].format(first=text, last=short_day(event.last_date, event.date))
     if event.start:
         text += f" {event.start}–{event.end}"
     return text
@@ -127,33 +127,31 @@ def session_rows(session: Session) -> list[Row]:
 
 
 def session_times(session: Session) -> str:
-    if not session.times:
-        return "具体时段" + labels.NOT_PUBLISHED
-    return "；".join(f"{t.label + ' ' if t.label else ''}{t.start}–{t.end}" for t in session.times)
+    return times_text(session.times)
 
 
 def session_days(session: Session) -> str:
     text = calendar_day(session.days[0])
     for day in session.days[1:]:
-        text += "、" + short_day(day, session.days[0])
+        text += WORDS["and"] + short_day(day, session.days[0])
     return text
 
 
 def level_names(session: Session) -> str:
-    return "、".join(labels.LEVEL_NAME.get(lv, lv) for lv in session.levels) or "原文未分级别"
+    return WORDS["and"].join(labels.LEVEL_NAME.get(lv, lv) for lv in session.levels) or WORDS["no_levels"]
 
 
 def session_flags(session: Session) -> list[str]:
     flags = []
     holidays_ = [e.holiday for e in session.exams if e.holiday]
     if holidays_:
-        flags.append(f"节假日：{'、'.join(dict.fromkeys(holidays_))}，请向主办方确认")
+        flags.append(WORDS["session_holiday"].format(holidays=WORDS["and"].join(dict.fromkeys(holidays_))))
     if any(n.kind == "adjusted" for n in session.notes):
-        flags.append("调休上班日")
+        flags.append(WORDS["adjusted"])
     if any(n.kind == "month" for n in session.notes):
-        flags.append("周日跨月，请确认")
+        flags.append(WORDS["next_month_sunday"])
     if session.estimated:
-        flags.append("部分节点为推算日期")
+        flags.append(WORDS["session_estimated"])
     return flags
 
 
@@ -175,35 +173,87 @@ class Preview:
     program: Program
     sessions: list[Session]
     today: dt.date
+    count: int
 
     def milestone_summary(self, session: Session) -> str:
+        """Every milestone but the registration deadline (a column of its own), with its marks."""
         parts = []
         for e in session.milestones:
+            if e.kind == "registration_close":
+                continue
             text = f"{e.label} {short_day(e.date, session.date)}"
             if e.last_date:
-                text += f"至{short_day(e.last_date, e.date)}"
-            if e.estimated:
-                text += "（推算）"
-            if e.holiday:
-                text += f"（{e.holiday}，请确认）"
-            parts.append(text)
-        return "；".join(parts) or "原文未给出各环节的固定时间"
+                text = WORDS["range"].format(first=text, last=short_day(e.last_date, e.date))
+            parts.append(text + "".join(WORDS["flag"].format(flag=f) for f in event_flags(e)))
+        return WORDS["flag_separator"].join(parts) or WORDS["no_fixed_steps"]
 
 
 def upcoming(program: Program, today: dt.date, count: int = 3) -> Preview | None:
     if program.schedule is None:
         return None
-    return Preview(program=program, sessions=next_sessions(program, today, count), today=today)
+    return Preview(program=program, sessions=next_sessions(program, today, count), today=today, count=count)
+
+
+# Month pages never disappear (published-urls.txt), so every month from the first one published stays.
+FIRST_MONTH_PAGE = dt.date(2026, 1, 1)
+
+
+def month_path(year: int, month: int) -> str:
+    return f"calendar/{year}-{month:02d}.md"
+
+
+def months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    found, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        found.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+
+
+def list_end(today: dt.date) -> dt.date:
+    """The upcoming list on /calendar/ runs from today to the end of the next month (calendar/page.js
+    does the same from the reader's today)."""
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return month_end(year, month)
+
+
+def registration_event(session: Session) -> Event | None:
+    return next((e for e in session.milestones if e.kind == "registration_close"), None)
+
+
+def session_rows_between(listed: list[Program], first: dt.date, last: dt.date) -> list[tuple[Session, Program]]:
+    """Every listed programme's sessions whose first exam day lies in [first, last], in date order."""
+    rows = [(s, p) for p in listed for s in sessions(p, first, last)]
+    return sorted(rows, key=lambda r: (r[0].date, r[1].type == "specialty", r[1].id))
+
+
+def exam_grid_entries(catalog: Catalog, rows: list[tuple[Session, Program]], link: str) -> dict[dt.date, list[GridEntry]]:
+    """The month grids of the all-programme pages: each exam day, with the programme's name."""
+    entries: dict[dt.date, list[GridEntry]] = {}
+    for session, program in rows:
+        for day in session.days:
+            exam = next(e for e in session.exams if e.date == day)
+            entries.setdefault(day, []).append(GridEntry(
+                text=display_name(catalog, program) if program.family else program.name.zh,
+                href=link.format(program=program.id, anchor=session.anchor), program=program.id,
+                flags=event_flags(exam)))
+    return entries
 
 
 def files(build: Build) -> dict[str, str | bytes]:
-    """The calendar pages and feeds, by path: calendar/index.md, calendar/<id>.md, the .ics files."""
+    """The calendar pages, feeds and data, by path: calendar/index.md, a page per month
+    (calendar/YYYY-MM.md), calendar/<id>.md, the .ics files, and the session engine's rules."""
     catalog, today = build.catalog, build.today
     start, end = default_window(today)
-    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today)}
-
     every = scheduled_programs(catalog)
     listed = calendar_programs(catalog)
+    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today)}
+    out.update({program_rules_path(p.id): rules_json(catalog, today, [p]) for p in every})
+
     by_program = {p.id: sessions(p, start, end) for p in every}
     upcoming = {pid: [s for s in found if s.date >= today] for pid, found in by_program.items()}
 
@@ -231,22 +281,22 @@ def files(build: Build) -> dict[str, str | bytes]:
             rule_text=describe_rule(program.schedule.rule), undated=undated_steps(program),
             retakes=retake_notes(program), window=(start, end), today=today, cal=ViewHelpers)
 
-    entries = {}
-    rows = []
-    for program in listed:
-        for session in upcoming[program.id]:
-            rows.append((session, program))
-            for day in session.days:
-                exam = next(e for e in session.exams if e.date == day)
-                entries.setdefault(day, []).append(GridEntry(
-                    text=display_name(catalog, program) if program.family else program.name.zh,
-                    href=f"{program.id}/#{session.anchor}", program=program.id, flags=event_flags(exam)))
-    rows.sort(key=lambda r: (r[0].date, r[1].type == "specialty", r[1].id))
-    last = max((day for s, _ in rows for day in s.days), default=today)
+    month_list = months(min(FIRST_MONTH_PAGE, start), end)
+    for i, (year, month) in enumerate(month_list):
+        first = dt.date(year, month, 1)
+        rows = session_rows_between(listed, first, month_end(year, month))
+        entries = exam_grid_entries(catalog, rows, "../{program}/#{anchor}")
+        out[month_path(year, month)] = build.page(
+            month_path(year, month), "calendar_month.md.j2", year=year, month=month, rows=rows, programs=listed,
+            grids=month_grids(entries, first, first, today),
+            previous=month_list[i - 1] if i else None, next=month_list[i + 1] if i + 1 < len(month_list) else None,
+            window=(start, end), today=today, display_name=lambda p: display_name(catalog, p), cal=ViewHelpers)
+
+    rows = session_rows_between(listed, today, list_end(today))
     families = {p.id: [s for s in every if s.family == p.id] for p in listed}
     out["calendar/index.md"] = build.page(
         "calendar/index.md", "calendar_index.md.j2", programs=listed, families=families, rows=rows,
-        grids=month_grids(entries, today, last, today) if rows else [],
+        months=month_list, list_end=list_end(today),
         rules={p.id: describe_rule(p.schedule.rule) for p in every}, window=(start, end), today=today,
         display_name=lambda p: display_name(catalog, p), cal=ViewHelpers)
     out["calendar/all.ics"] = ics_feed(
@@ -268,6 +318,7 @@ class ViewHelpers:
     """Formatting the calendar templates call; no rules live in the templates."""
 
     weekdays = WEEKDAY_SHORT
+    words = WORDS
     day = staticmethod(calendar_day)
     event_when = staticmethod(event_when)
     event_flags = staticmethod(event_flags)
@@ -277,6 +328,20 @@ class ViewHelpers:
     session_rows = staticmethod(session_rows)
     level_names = staticmethod(level_names)
     official_schedule_published = staticmethod(official_schedule_published)
+    month_path = staticmethod(month_path)
+
+    @staticmethod
+    def registration(session: Session, today: dt.date) -> str:
+        """The session's registration deadline with its marks (已截止 once past), or 未公布."""
+        event = registration_event(session)
+        if event is None:
+            return WORDS["not_published"]
+        flags = event_flags(event) + ([WORDS["closed"]] if event.date < today else [])
+        return event_when(event) + "".join(WORDS["flag"].format(flag=f) for f in flags)
+
+    @staticmethod
+    def month_caption(year: int, month: int) -> str:
+        return f"{year}年{month}月"
 
     @staticmethod
     def mode(session: Session) -> str:

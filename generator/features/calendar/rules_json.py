@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 
 from generator.features.calendar.sessions import (
-    DATED_STEP_KINDS, display_name, exam_times, published_levels, retake_notes, scheduled_programs,
+    DATED_STEP_KINDS, display_name, exam_times, published_levels, retake_notes, scheduled_programs, times_text,
 )
 from generator.features.calendar.workdays import WEEKDAY_INDEX, day_info, official_schedule_published
 from generator.source.catalog import Catalog
 from generator.source.models import Program
 from generator.words import labels
-from generator.words.phrases import DATE_FORMAT, DATE_NOTES, WEEKDAY_SHORT, describe_offset
+from generator.words.phrases import CALENDAR_PAGE, DATE_FORMAT, DATE_NOTES, WEEKDAY_SHORT, describe_offset
 
-DATA_PATH = "assets/data/calendar-rules.json"
+DATA_PATH = "assets/data/calendar-rules.json"  # every programme (the all-programme list on /calendar/)
+
+
+def program_rules_path(program_id: str) -> str:
+    """One programme's rules alone (its programme page), with everything else the engine needs."""
+    return f"assets/data/calendar/{program_id}.json"
+
+
 # Years of the working-day table, around the build year: the reader's today may be a while after the
 # build, and a session's milestones reach into the next year.
 YEARS_BEFORE, YEARS_AFTER = 1, 4
@@ -31,11 +39,12 @@ def table_years(today: dt.date) -> range:
     return range(today.year - YEARS_BEFORE, today.year + YEARS_AFTER + 1)
 
 
-def day_table(years: range) -> dict[str, list]:
+@lru_cache(maxsize=4)
+def day_table(first_year: int, last_year: int) -> dict[str, list]:
     """Every day of the years whose working-day status or holiday differs from a plain week:
     ISO date → [working day (bool), holiday name or None, 调休 holiday name or None]."""
     table = {}
-    for year in years:
+    for year in range(first_year, last_year + 1):
         day = dt.date(year, 1, 1)
         while day.year == year:
             info = day_info(day)
@@ -51,7 +60,11 @@ def program_rules(catalog: Catalog, program: Program) -> dict:
     return {
         "name": display_name(catalog, program),
         "family": program.family,
+        "specialty": program.type == "specialty",  # listed after programmes on the same day
         "levels": list(published_levels(program)),
+        "levels_text": CALENDAR_PAGE["and"].join(labels.LEVEL_NAME.get(lv, lv) for lv in published_levels(program))
+        or CALENDAR_PAGE["no_levels"],
+        "times_text": times_text(exam_times(program)),
         "mode": program.exam.mode if program.exam else None,
         "rule": {"months": sorted(rule.months), "week": rule.week, "weekday": WEEKDAY_INDEX[rule.weekday],
                  "also_next_day": rule.also_next_day},
@@ -68,17 +81,18 @@ def program_rules(catalog: Catalog, program: Program) -> dict:
     }
 
 
-def rules_data(catalog: Catalog, today: dt.date) -> dict:
+def rules_data(catalog: Catalog, today: dt.date, programs: list[Program] | None = None) -> dict:
+    """The engine's data for the programmes (every scheduled one by default)."""
     years = table_years(today)
     return {
         "build_date": today.isoformat(),
         "uid_domain": catalog.site.uid_domain,
         "years": {str(y): {"official": official_schedule_published(y)} for y in years},
-        "days": day_table(years),
-        "words": {"weekdays": list(WEEKDAY_SHORT), "date": DATE_FORMAT, "notes": DATE_NOTES},
-        "programs": {p.id: program_rules(catalog, p) for p in scheduled_programs(catalog)},
+        "days": day_table(years[0], years[-1]),
+        "words": {"weekdays": list(WEEKDAY_SHORT), "date": DATE_FORMAT, "notes": DATE_NOTES, "page": CALENDAR_PAGE},
+        "programs": {p.id: program_rules(catalog, p) for p in (programs or scheduled_programs(catalog))},
     }
 
 
-def rules_json(catalog: Catalog, today: dt.date) -> str:
-    return json.dumps(rules_data(catalog, today), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def rules_json(catalog: Catalog, today: dt.date, programs: list[Program] | None = None) -> str:
+    return json.dumps(rules_data(catalog, today, programs), ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -11,7 +11,7 @@ from generator.features.calendar.workdays import (
     DayInfo, day_info, default_window, official_schedule_published, rule_days, shift_working_days,
 )
 from generator.words import labels
-from generator.words.phrases import DATE_FORMAT, DATE_NOTES, calendar_day, describe_offset
+from generator.words.phrases import CALENDAR_PAGE, DATE_FORMAT, DATE_NOTES, calendar_day, describe_offset
 
 # UIDs need a domain on the right of "@". The site's address can change between builds, so a fixed
 # name (content/site.yaml `uid_domain`) keeps UIDs stable; `.invalid` is reserved (RFC 2606), so it can
@@ -138,6 +138,13 @@ def exam_times(program: Program) -> tuple[TimeSlot, ...]:
     if program.schedule and program.schedule.times:
         return program.schedule.times
     return program.exam.times if program.exam else ()
+
+
+def times_text(times: tuple[TimeSlot, ...]) -> str:
+    """A session's exam times, as its pages and the browser's lists print them."""
+    if not times:
+        return CALENDAR_PAGE["times_not_published"]
+    return "；".join(f"{t.label + ' ' if t.label else ''}{t.start}–{t.end}" for t in times)
 
 
 def published_levels(program: Program) -> tuple[str, ...]:

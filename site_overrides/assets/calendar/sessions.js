@@ -95,9 +95,21 @@ function shiftWorkingDays(data, start, count) {
 
 function calendarDay(data, day, withWeekday = true) {
   const f = data.words.date;
-  const p = parts(day);
-  const text = fill(f.date, p);
+  const text = fill(f.date, parts(day));
   return withWeekday ? fill(f.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] }) : text;
+}
+
+/** An ISO day as the pages print it (phrases.calendar_day). */
+export function formatDay(data, iso, withWeekday = true) {
+  return calendarDay(data, dayNumber(iso), withWeekday);
+}
+
+/** A day next to `referenceISO`, the year only when it differs (phrases.short_day). */
+export function formatShortDay(data, iso, referenceISO) {
+  const day = dayNumber(iso);
+  const p = parts(day);
+  const text = p.year === Number(referenceISO.slice(0, 4)) ? fill(data.words.page.month_day, p) : calendarDay(data, day, false);
+  return fill(data.words.date.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] });
 }
 
 function holidayNote(data, day, info, what) {
