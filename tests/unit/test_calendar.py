@@ -452,8 +452,11 @@ def test_cli_errors_are_plain(capsys, args, message):
 
 def test_calendar_files_exist(catalog, files):
     scheduled = [p.id for p in catalog.programs.values() if p.schedule]
-    expected = {"calendar/index.md", "calendar/all.ics"}
+    expected = {"calendar/index.md", "calendar/all.ics", "assets/data/calendar-rules.json"}
     expected |= {f"calendar/{pid}.md" for pid in scheduled} | {f"calendar/{pid}.ics" for pid in scheduled}
+    expected |= {f"assets/data/calendar/{pid}.json" for pid in scheduled}
+    # A page per month, from the first one published to the end of the next year (they never disappear).
+    expected |= {f"calendar/{y}-{m:02d}.md" for y in (2026, 2027) for m in range(1, 13)}
     assert set(files) == expected
 
 
@@ -469,9 +472,14 @@ def test_pages_state_readings_and_marks(catalog):
     assert "[添加到日历 / add to calendar](data:text/calendar;" in sink
     index = files["calendar/index.md"]
     assert "[碳排放管理员](/calendar/carbon-emission-administrator.md)：每月最后一个周末（周六、周日）" in index
-    assert "<caption>2026年9月</caption>" in index and '<th scope="col">周六</th>' in index
-    assert 'aria-current="date"' in index
-    assert "节假日：中秋节，请确认" in index
+    assert "截至 2026年9月1日（周二）" in index  # the no-JavaScript list says which day it was dated from
+    assert "2026年9月1日至2026年10月31日的考试" in index
+    assert "[9月](/calendar/2026-09.md)" in index and "[12月](/calendar/2027-12.md)" in index
+    month = files["calendar/2026-09.md"]
+    assert "<caption>2026年9月</caption>" in month and '<th scope="col">周六</th>' in month
+    assert 'aria-current="date"' in month and 'aria-current="date"' not in files["calendar/2026-10.md"]
+    assert "节假日：中秋节，请确认" in month
+    assert "[上个月：2026年8月](/calendar/2026-08.md)" in month
 
 
 def test_programme_page_shows_next_sessions(catalog):
@@ -480,7 +488,9 @@ def test_programme_page_shows_next_sessions(catalog):
     page = catalog_pages.files(zh_build(catalog, D(2026, 9, 1)))["programs/carbon-sink-evaluator.md"]
     section = page[page.index("## 考试时间安排"): page.index("## 报考流程与时间线")]
     assert "### 近期考试 {#next-sessions data-search-exclude}" in section  # dates stay out of search
+    assert "截至 2026年9月1日（周二）" in section  # the no-JavaScript fallback names its date
     assert "2026年9月19日（周六）" in section and "成绩查询 10月15日（周四）" in section
+    assert "<td>2026年9月12日（周六）</td>" in section  # the registration deadline, a column of its own
     assert "[碳汇计量评估师 · 考试日历](/calendar/carbon-sink-evaluator.md)" in section
 
 

@@ -11,7 +11,9 @@ from generator.pages.build import Build
 from generator.source.catalog import Catalog
 from generator.source.models import Program
 from generator.features.calendar.ics import ics_feed
-from generator.features.calendar.rules_json import DATA_PATH as RULES_PATH, program_rules_path, rules_json
+from generator.features.calendar.rules_json import (
+    DATA_PATH as RULES_PATH, common_data, program_rules_path, rules_json,
+)
 from generator.features.calendar.sessions import (
     Event, Session, calendar_programs, display_name, next_sessions, retake_notes, scheduled_programs, sessions,
     shares_family_calendar, times_text, undated_steps,
@@ -251,8 +253,9 @@ def files(build: Build) -> dict[str, str | bytes]:
     start, end = default_window(today)
     every = scheduled_programs(catalog)
     listed = calendar_programs(catalog)
-    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today)}
-    out.update({program_rules_path(p.id): rules_json(catalog, today, [p]) for p in every})
+    common = common_data(catalog, today)
+    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today, common=common)}
+    out.update({program_rules_path(p.id): rules_json(catalog, today, [p], common) for p in every})
 
     by_program = {p.id: sessions(p, start, end) for p in every}
     upcoming = {pid: [s for s in found if s.date >= today] for pid, found in by_program.items()}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
 
 from generator.features.calendar.sessions import (
     DATED_STEP_KINDS, display_name, exam_times, published_levels, retake_notes, scheduled_programs, times_text,
@@ -39,7 +38,6 @@ def table_years(today: dt.date) -> range:
     return range(today.year - YEARS_BEFORE, today.year + YEARS_AFTER + 1)
 
 
-@lru_cache(maxsize=4)
 def day_table(first_year: int, last_year: int) -> dict[str, list]:
     """Every day of the years whose working-day status or holiday differs from a plain week:
     ISO date → [working day (bool), holiday name or None, 调休 holiday name or None]."""
@@ -81,8 +79,8 @@ def program_rules(catalog: Catalog, program: Program) -> dict:
     }
 
 
-def rules_data(catalog: Catalog, today: dt.date, programs: list[Program] | None = None) -> dict:
-    """The engine's data for the programmes (every scheduled one by default)."""
+def common_data(catalog: Catalog, today: dt.date) -> dict:
+    """Everything but the programmes: the same for every programme's file."""
     years = table_years(today)
     return {
         "build_date": today.isoformat(),
@@ -90,9 +88,17 @@ def rules_data(catalog: Catalog, today: dt.date, programs: list[Program] | None 
         "years": {str(y): {"official": official_schedule_published(y)} for y in years},
         "days": day_table(years[0], years[-1]),
         "words": {"weekdays": list(WEEKDAY_SHORT), "date": DATE_FORMAT, "notes": DATE_NOTES, "page": CALENDAR_PAGE},
-        "programs": {p.id: program_rules(catalog, p) for p in (programs or scheduled_programs(catalog))},
     }
 
 
-def rules_json(catalog: Catalog, today: dt.date, programs: list[Program] | None = None) -> str:
-    return json.dumps(rules_data(catalog, today, programs), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def rules_data(catalog: Catalog, today: dt.date, programs: list[Program] | None = None,
+               common: dict | None = None) -> dict:
+    """The engine's data for the programmes (every scheduled one by default)."""
+    return {**(common or common_data(catalog, today)),
+            "programs": {p.id: program_rules(catalog, p) for p in (programs or scheduled_programs(catalog))}}
+
+
+def rules_json(catalog: Catalog, today: dt.date, programs: list[Program] | None = None,
+               common: dict | None = None) -> str:
+    return json.dumps(rules_data(catalog, today, programs, common), ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True)
