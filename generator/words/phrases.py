@@ -51,6 +51,8 @@ DATE_NOTES = {
 # calendar-rules.json) print the same ones.
 CALENDAR_PAGE = {
     "today": "今天",
+    "weekend": "周末",
+    "reading": "考试日按本站理解",
     "as_of": "截至 {date}",
     "month_day": "{month}月{day}日",
     "range": "{first}至{last}",

@@ -127,7 +127,9 @@ def test_ceca_third_saturdays_2026(catalog):
     for pid in ("carbon-sink-evaluator", "carbon-asset-manager", "ceca-carbon-reduction", "ceca-carbon-trader"):
         found = ses.sessions(catalog.programs[pid], D(2026, 1, 1), D(2026, 12, 31))
         assert [s.date for s in found] == expected, pid
-        assert all(s.days == (s.date,) for s in found)
+        # 001 says 周末 (Saturday and Sunday, the calendar's one rule); the others name Saturday.
+        weekend = pid == "carbon-asset-manager"
+        assert all(s.days == ((s.date, s.date + dt.timedelta(days=1)) if weekend else (s.date,)) for s in found), pid
 
 
 def test_miit_fourth_saturdays_2026(catalog):
@@ -494,3 +496,51 @@ def test_programme_page_shows_next_sessions(catalog):
     assert "[碳汇计量评估师 · 考试日历](/calendar/carbon-sink-evaluator.md)" in section
 
 
+
+
+# --- one rule for 周末 (#12.3), readings marked (#12.2) -------------------------------------------------
+
+
+def test_every_source_that_says_weekend_gets_saturday_and_sunday(catalog):
+    weekend = [p for p in ses.scheduled_programs(catalog) if "周末" in p.schedule.text]
+    assert {p.id for p in weekend} >= {"carbon-asset-manager", "carbon-emission-administrator"}
+    assert all(p.schedule.rule.also_next_day for p in weekend), [p.id for p in weekend if not p.schedule.rule.also_next_day]
+    saturday_only = [p for p in ses.scheduled_programs(catalog) if "周六" in p.schedule.text]
+    assert saturday_only and not any(p.schedule.rule.also_next_day for p in saturday_only)
+    session = ses.next_sessions(catalog.programs["carbon-asset-manager"], D(2027, 1, 1), 1)[0]
+    assert session.days == (D(2027, 1, 16), D(2027, 1, 17))
+
+
+def test_the_weekend_rule_is_stated_once_on_the_calendar_and_linked_where_it_applies(files):
+    index = files["calendar/index.md"]
+    assert index.count("## 周末怎样理解 {#weekend}") == 1
+    section = index[index.index("{#weekend}"):index.index("{#months")]
+    assert "[碳资产管理师](/calendar/carbon-asset-manager.md)：原文“考试时间为每年1月" in section
+    assert "[碳排放管理员](/calendar/carbon-emission-administrator.md)" in section
+    assert "碳汇计量评估师" not in section.split("\n\n", 2)[2]  # its table says 周六: not listed under 周末
+    for pid in ("carbon-asset-manager", "carbon-emission-administrator"):
+        assert "(/calendar/index.md#weekend)" in files[f"calendar/{pid}.md"]
+    assert "(/calendar/index.md#weekend)" not in files["calendar/carbon-sink-evaluator.md"]
+    # 001 explains where it differs from 000 (same association, 周六 there).
+    asset = files["calendar/carbon-asset-manager.md"]
+    assert "与碳汇计量评估师不同" in asset and "第三周周六" in asset
+
+
+def test_week_counting_caveat_on_every_nth_week_rule(catalog):
+    for pid, word in (("carbon-sink-evaluator", "“第三周”如何计算"), ("carbon-asset-manager", "“第三周”如何起算"),
+                      ("carbon-emission-manager", "“第四周”如何起算")):
+        notes = " ".join(n.text for n in catalog.programs[pid].schedule.notes)
+        assert word in notes, pid
+
+
+def test_readings_stay_marked_on_pages_and_in_the_engine_data(catalog, files):
+    data = json.loads(files["assets/data/calendar-rules.json"])
+    marked = {pid for pid, p in data["programs"].items() if p["reading"]["marked"]}
+    assert {"carbon-asset-manager", "ceca-carbon-reduction"} <= marked
+    assert "carbon-sink-evaluator" not in marked  # its source names the day
+    assert "第三周周六" in " ".join(data["programs"]["ceca-carbon-reduction"]["reading"]["notes"])
+    month = files["calendar/2027-01.md"]
+    row = next(line for line in month.splitlines() if 'data-program="ceca-carbon-reduction"' in line)
+    assert "考试日按本站理解" in row
+    row = next(line for line in month.splitlines() if 'data-program="carbon-sink-evaluator"' in line)
+    assert "考试日按本站理解" not in row

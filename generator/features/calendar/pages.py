@@ -15,7 +15,7 @@ from generator.features.calendar.rules_json import (
     DATA_PATH as RULES_PATH, common_data, program_rules_path, rules_json,
 )
 from generator.features.calendar.sessions import (
-    Event, Session, calendar_programs, display_name, next_sessions, retake_notes, scheduled_programs, sessions,
+    Event, Session, calendar_programs, reading_marked, display_name, next_sessions, retake_notes, scheduled_programs, sessions,
     shares_family_calendar, times_text, undated_steps,
 )
 from generator.features.calendar.workdays import day_info, default_window, official_schedule_published
@@ -154,6 +154,8 @@ def session_flags(session: Session) -> list[str]:
         flags.append(WORDS["next_month_sunday"])
     if session.estimated:
         flags.append(WORDS["session_estimated"])
+    if reading_marked(session.program):
+        flags.append(WORDS["reading"])
     return flags
 
 
@@ -223,6 +225,11 @@ def list_end(today: dt.date) -> dt.date:
     return month_end(year, month)
 
 
+def says_weekend(program: Program) -> bool:
+    """The source says 周末 for the exam day: by the calendar's one rule, Saturday and Sunday."""
+    return WORDS["weekend"] in program.schedule.text
+
+
 def registration_event(session: Session) -> Event | None:
     return next((e for e in session.milestones if e.kind == "registration_close"), None)
 
@@ -278,7 +285,7 @@ def files(build: Build) -> dict[str, str | bytes]:
         family = catalog.programs.get(program.family) if program.family else None
         out[f"calendar/{pid}.md"] = build.page(
             f"calendar/{pid}.md", "calendar_program.md.j2", program=program, name=name, family=family,
-            shares_family=shares_family_calendar(catalog, program),
+            shares_family=shares_family_calendar(catalog, program), says_weekend=says_weekend(program),
             sessions=upcoming[pid], add_links={s.anchor: session_ics_link(s, catalog, today) for s in upcoming[pid]},
             grids=month_grids(entries, today, last, today) if upcoming[pid] else [],
             rule_text=describe_rule(program.schedule.rule), undated=undated_steps(program),
@@ -300,6 +307,7 @@ def files(build: Build) -> dict[str, str | bytes]:
     out["calendar/index.md"] = build.page(
         "calendar/index.md", "calendar_index.md.j2", programs=listed, families=families, rows=rows,
         months=month_list, list_end=list_end(today),
+        weekend_programs=[p for p in listed if says_weekend(p)],
         rules={p.id: describe_rule(p.schedule.rule) for p in every}, window=(start, end), today=today,
         display_name=lambda p: display_name(catalog, p), cal=ViewHelpers)
     out["calendar/all.ics"] = ics_feed(

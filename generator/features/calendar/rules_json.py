@@ -13,7 +13,7 @@ import datetime as dt
 import json
 
 from generator.features.calendar.sessions import (
-    DATED_STEP_KINDS, display_name, exam_times, published_levels, retake_notes, scheduled_programs, times_text,
+    DATED_STEP_KINDS, display_name, exam_times, published_levels, reading_marked, retake_notes, scheduled_programs, times_text,
 )
 from generator.features.calendar.workdays import WEEKDAY_INDEX, day_info, official_schedule_published
 from generator.source.catalog import Catalog
@@ -68,6 +68,9 @@ def program_rules(catalog: Catalog, program: Program) -> dict:
                  "also_next_day": rule.also_next_day},
         "times": [{"start": t.start, "end": t.end, "label": t.label} for t in exam_times(program)],
         "exam": {"label": labels.TIMELINE_KIND["exam"], "text": schedule.text, "method": schedule.reading},
+        # Our reading of the exam days stays marked wherever the browser shows them.
+        "reading": {"marked": reading_marked(program), "text": schedule.reading,
+                    "notes": [n.text for n in schedule.notes if n.kind == "reading"]},
         "steps": [
             {"kind": step.kind, "label": labels.TIMELINE_KIND[step.kind], "source_label": step.label,
              "text": step.text, "method": describe_offset(step.offset),

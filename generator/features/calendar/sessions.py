@@ -147,6 +147,11 @@ def times_text(times: tuple[TimeSlot, ...]) -> str:
     return "；".join(f"{t.label + ' ' if t.label else ''}{t.start}–{t.end}" for t in times)
 
 
+def reading_marked(program: Program) -> bool:
+    """The exam days are our reading of the source (a note of kind reading on the schedule says how)."""
+    return program.schedule is not None and any(n.kind == "reading" for n in program.schedule.notes)
+
+
 def published_levels(program: Program) -> tuple[str, ...]:
     return tuple(level.id for level in program.levels if level.status == "published")
 

@@ -35,13 +35,15 @@ function eventFlags(words, event) {
   return flags;
 }
 
-function sessionFlags(words, session) {
+function sessionFlags(data, session) {
+  const words = data.words.page;
   const flags = [];
   const holidays = [...new Set(session.events.filter((e) => e.kind === "exam" && e.holiday).map((e) => e.holiday))];
   if (holidays.length) flags.push(fill(words.session_holiday, { holidays: holidays.join(words.and) }));
   if (session.notes.some((n) => n.kind === "adjusted")) flags.push(words.adjusted);
   if (session.notes.some((n) => n.kind === "month")) flags.push(words.next_month_sunday);
   if (session.estimated) flags.push(words.session_estimated);
+  if (data.programs[session.program].reading.marked) flags.push(words.reading);
   return flags;
 }
 
@@ -88,7 +90,7 @@ async function showNextSessions(box, todayISO) {
     ? fill(words.next_intro, { date: formatDay(data, todayISO) }) : words.next_none;
   box.querySelector("tbody").replaceChildren(...found.map((s) => el("tr", {},
     el("th", { scope: "row" }, sessionDays(data, s),
-      ...sessionFlags(words, s).map((f) => [" ", el("strong", { text: fill(words.flag, { flag: f }) })]).flat()),
+      ...sessionFlags(data, s).map((f) => [" ", el("strong", { text: fill(words.flag, { flag: f }) })]).flat()),
     el("td", { text: data.programs[id].times_text }),
     el("td", { text: registration(data, s, todayISO) }),
     el("td", { text: milestoneSummary(data, s) }))));
@@ -111,7 +113,7 @@ async function showUpcoming(box, todayISO, programIds) {
     .flatMap((text, i) => (i ? [el("span", { "data-calendar-count": true, text: rows.length }), text] : [text])));
   box.querySelector("tbody").replaceChildren(...rows.map(({ id, s }) => {
     const program = data.programs[id];
-    const flags = sessionFlags(words, s);
+    const flags = sessionFlags(data, s);
     return el("tr", { "data-program": id },
       el("th", { scope: "row" }, el("a", { href: `${id}/#s-${s.session}`, text: sessionDays(data, s) })),
       el("td", { text: program.name }),
