@@ -27,10 +27,15 @@ function flagged(words, text, flags) {
   return text + flags.map((flag) => fill(words.flag, { flag })).join("");
 }
 
-function eventFlags(words, event) {
+function holidayName(data, name) {
+  return data.words.holidays[name] || name;
+}
+
+function eventFlags(data, event) {
+  const words = data.words.page;
   const flags = [];
   if (event.estimated) flags.push(words.estimated);
-  if (event.holiday) flags.push(fill(words.holiday, { holiday: event.holiday }));
+  if (event.holiday) flags.push(fill(words.holiday, { holiday: holidayName(data, event.holiday) }));
   else if (event.notes.some((n) => n.kind === "adjusted")) flags.push(words.adjusted);
   return flags;
 }
@@ -38,7 +43,8 @@ function eventFlags(words, event) {
 function sessionFlags(data, session) {
   const words = data.words.page;
   const flags = [];
-  const holidays = [...new Set(session.events.filter((e) => e.kind === "exam" && e.holiday).map((e) => e.holiday))];
+  const holidays = [...new Set(session.events.filter((e) => e.kind === "exam" && e.holiday)
+    .map((e) => holidayName(data, e.holiday)))];
   if (holidays.length) flags.push(fill(words.session_holiday, { holidays: holidays.join(words.and) }));
   if (session.notes.some((n) => n.kind === "adjusted")) flags.push(words.adjusted);
   if (session.notes.some((n) => n.kind === "month")) flags.push(words.next_month_sunday);
@@ -63,7 +69,7 @@ function registration(data, session, todayISO) {
   const words = data.words.page;
   const close = session.events.find((e) => e.kind === "registration_close");
   if (!close) return words.not_published;
-  const flags = eventFlags(words, close);
+  const flags = eventFlags(data, close);
   if (close.date < todayISO) flags.push(words.closed);
   return flagged(words, eventWhen(data, close), flags);
 }
@@ -73,7 +79,7 @@ function milestoneSummary(data, session) {
   const parts = session.events.filter((e) => e.kind !== "exam" && e.kind !== "registration_close").map((e) => {
     let text = `${e.label} ${formatShortDay(data, e.date, session.session)}`;
     if (e.last_date) text = fill(words.range, { first: text, last: formatShortDay(data, e.last_date, e.date) });
-    return flagged(words, text, eventFlags(words, e));
+    return flagged(words, text, eventFlags(data, e));
   });
   return parts.join(words.flag_separator) || words.no_fixed_steps;
 }

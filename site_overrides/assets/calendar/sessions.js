@@ -95,7 +95,8 @@ function shiftWorkingDays(data, start, count) {
 
 function calendarDay(data, day, withWeekday = true) {
   const f = data.words.date;
-  const text = fill(f.date, parts(day));
+  const p = parts(day);
+  const text = fill(f.date, { ...p, month_name: data.words.months[p.month - 1] });
   return withWeekday ? fill(f.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] }) : text;
 }
 
@@ -108,7 +109,8 @@ export function formatDay(data, iso, withWeekday = true) {
 export function formatShortDay(data, iso, referenceISO) {
   const day = dayNumber(iso);
   const p = parts(day);
-  const text = p.year === Number(referenceISO.slice(0, 4)) ? fill(data.words.page.month_day, p) : calendarDay(data, day, false);
+  const named = { ...p, month_name: data.words.months[p.month - 1] };
+  const text = p.year === Number(referenceISO.slice(0, 4)) ? fill(data.words.page.month_day, named) : calendarDay(data, day, false);
   return fill(data.words.date.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] });
 }
 
