@@ -262,6 +262,8 @@ class Words:
         "method_holidays": "节假日：考试日若在公众假期内，或是调休上班日，页面会标出，并请向主办方确认。",
         "method_ranges": "“考前 2–3 天”这类范围，标在最早一天，并写明范围。",
         "end": "。",
+        "next_heading": "近期考试",
+        "next_link": "完整日历、订阅与添加到日历：",
     }
     calendar_holidays: dict[str, str] = {}  # the holiday names as chinesecalendar gives them (Chinese)
     calendar_note_titles = {"holiday": ("warning", "节假日"), "month": ("warning", "请确认"),
@@ -749,6 +751,8 @@ class EnglishWords(Words):
         "method_holidays": "Public holidays: an exam day on a public holiday, or on a swapped working day, is marked, with a request to check with the organiser.",
         "method_ranges": "Ranges such as “2–3 days before the exam” are shown on the first day, with the range.",
         "end": ".",
+        "next_heading": "Next sessions",
+        "next_link": "Full calendar, feeds and add to calendar: ",
     }
     calendar_holidays = {
         "元旦": "New Year's Day", "春节": "Spring Festival", "清明节": "Tomb-sweeping Day", "劳动节": "Labour Day",

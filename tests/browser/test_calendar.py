@@ -12,11 +12,13 @@ from generator import load_catalog
 from generator.features.calendar import pages as cal_pages
 from generator.features.calendar import sessions as ses
 from generator.source.clock import build_date
+from generator.words.editions import EN
 
 from ..conftest import ROOT
 from .test_accessibility import open_and_check_axe
 
-PAGES = ["calendar/", f"calendar/{build_date():%Y-%m}/", "calendar/carbon-emission-administrator/", "calendar/carbon-sink-evaluator/"]
+PAGES = ["calendar/", f"calendar/{build_date():%Y-%m}/", "en/calendar/", f"en/calendar/{build_date():%Y-%m}/",
+         "en/calendar/carbon-asset-manager/", "calendar/carbon-emission-administrator/", "calendar/carbon-sink-evaluator/"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: "/" + p)
@@ -141,3 +143,37 @@ def test_without_javascript_each_programme_has_its_own_page(nojs_page) -> None:
     expect(nojs_page.locator("h1")).to_contain_text("碳排放管理员 · 考试日历")
     expect(nojs_page.locator("a", has_text="订阅日历 / subscribe").first).to_have_attribute(
         "href", "../carbon-emission-administrator.ics")
+
+
+def test_english_calendar_reads_in_english_and_follows_the_reader_today(page, catalog) -> None:
+    later = LATER[1]
+    english = cal_pages.View(EN)
+    page.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
+    page.goto("en/calendar/")
+    expect(page.locator("h1")).to_have_text("Exam calendar")
+    expect(page.locator("article .admonition.untranslated")).to_have_count(0)  # not the Chinese page under a marker
+    end = cal_pages.list_end(later)
+    expected = cal_pages.session_rows_between(ses.calendar_programs(catalog), later, end)
+    rows = page.locator("table.calendar-list tbody tr")
+    expect(rows).to_have_count(len(expected))
+    got = rows.evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.innerText))")
+    assert got == [[english.session_days(s), ses.display_name(catalog, p, EN), english.session_times(s),
+                    english.level_names(s), english.registration(s, later),
+                    "; ".join(english.session_flags(s)) or "—"] for s, p in expected]
+    expect(page.locator("table.calendar-list caption")).to_have_text(
+        f"Exams from {english.day(later, False)} to {english.day(end, False)} ({len(expected)})")
+    page.select_option("#calendar-program", "carbon-emission-administrator")
+    shown = page.locator("table.calendar-list tbody tr:visible").count()
+    expect(page.locator("form[data-calendar-filter] output")).to_have_text(f"Showing {shown} of {len(expected)} exams")
+    # Source wording stays Chinese, marked as such.
+    quote = page.locator("#programs + p + ul [lang=zh]").first
+    expect(quote).to_have_text(ses.calendar_programs(catalog)[0].schedule.reading)
+    # The English programme page's next sessions, from the reader's today too.
+    program = catalog.programs["carbon-sink-evaluator"]
+    page.goto(f"en/programs/{program.id}/")
+    box = page.locator("[data-calendar-next]")
+    expect(box.locator("[data-calendar-intro]")).to_contain_text(f"sessions from {english.day(later)}")
+    expected = ses.next_sessions(program, later, 3)
+    cells = box.locator("tbody tr").first.locator("th, td").all_inner_texts()
+    assert cells[0].startswith(english.session_days(expected[0]))
+    assert cells[2:] == [english.registration(expected[0], later), english.milestone_summary(expected[0])]
