@@ -324,7 +324,9 @@ def files(build: Build) -> dict[str, str | bytes]:
     listed = calendar_programs(catalog)
     common = common_data(catalog, today, w)
     out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today, w, common=common)}
-    out.update({program_rules_path(p.id): rules_json(catalog, today, w, [p], common) for p in every})
+    for program in every:  # a renamed programme's old data address keeps answering (published-urls.txt)
+        data = rules_json(catalog, today, w, [program], common)
+        out.update({program_rules_path(pid): data for pid in (program.id, *program.former_ids)})
 
     by_program = {p.id: sessions(p, start, end) for p in every}
     upcoming = {pid: [s for s in found if s.date >= today] for pid, found in by_program.items()}
