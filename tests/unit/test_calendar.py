@@ -569,3 +569,11 @@ def test_english_calendar_pages_speak_english_and_mark_chinese(catalog):
                  "calendar/carbon-asset-manager.md"):
         text = re.sub(r'<span lang="zh">.*?</span>', "", files[path], flags=re.DOTALL)
         assert not re.search(r"[\u4e00-\u9fff]", text), (path, re.findall(r".{20}[\u4e00-\u9fff]+.{20}", text)[:3])
+
+
+def test_month_pages_never_disappear_whatever_the_build_date():
+    published = set(cal_pages.month_pages(D(2026, 11, 21)))
+    for today in (D(2025, 11, 21), D(2026, 1, 1), D(2027, 6, 1), D(2030, 2, 1)):
+        pages = cal_pages.month_pages(today)
+        assert published <= set(pages), today
+        assert (today.year + 1, 12) in pages  # and the calendar's whole window has its months

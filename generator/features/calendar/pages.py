@@ -86,9 +86,11 @@ def months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
 
 
 def month_pages(today: dt.date) -> list[tuple[int, int]]:
-    """The months that have a page: from the first one published to the end of the calendar's window."""
-    start, end = default_window(today)
-    return months(min(FIRST_MONTH_PAGE, start), end)
+    """The months that have a page: from the first one published to the end of the calendar's window,
+    and never fewer than the first year's window had (a build dated earlier, SOURCE_DATE_EPOCH, must
+    not lose a published month page)."""
+    start, _ = default_window(today)
+    return months(min(FIRST_MONTH_PAGE, start), dt.date(max(today.year, FIRST_MONTH_PAGE.year) + 1, 12, 31))
 
 
 def month_end(year: int, month: int) -> dt.date:
