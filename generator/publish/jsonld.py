@@ -5,7 +5,7 @@
   Organization), offers (the fees that apply, with price in CNY where the source gives one), validFor
   (only when the certificate's published validity reads as a number of years or months);
 - syllabus pages: a `Course`;
-- calendar pages: an `EducationEvent` for each exam session listed;
+- programme calendar pages: an `EducationEvent` for each exam session listed;
 - body pages: the body's `Organization`;
 - the API page: the `Dataset` with its downloads.
 
@@ -248,10 +248,10 @@ class JsonLd(PublishedCatalog):
         ]
         return out
 
-    def calendar_blocks(self, program: Program | None) -> list[dict]:
+    def calendar_blocks(self, program: Program) -> list[dict]:
+        """The upcoming sessions the programme's calendar page lists."""
         start, end = default_window(self.today)
-        programs = [program] if program else calendar.calendar_programs(self.catalog)
-        found = [s for p in programs for s in calendar.sessions(p, start, end) if s.date >= self.today]
+        found = [s for s in calendar.sessions(program, start, end) if s.date >= self.today]
         found.sort(key=lambda s: (s.date, s.program.id))
         return [self.event(s) for s in found]
 
@@ -290,7 +290,9 @@ class JsonLd(PublishedCatalog):
             out[f"bodies/{body.id}.md"] = [{"@context": CONTEXT, **self.organization(body, full=True)}]
         for program in calendar.scheduled_programs(cat):
             out[f"calendar/{program.id}.md"] = self.calendar_blocks(program)
-        out["calendar/index.md"] = self.calendar_blocks(None)
+        # The all-programme pages (/calendar/ and the month pages) carry no events of their own: each
+        # session's event is on its programme's calendar page, which keeps those pages small at any
+        # catalogue size (a thousand programmes' events were most of a 14 MB /calendar/, docs/scale.md).
         return out
 
 

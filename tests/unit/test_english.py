@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.publish import permalinks
+from generator.site import with_fallbacks
 from generator.words.editions import UNTRANSLATED
 
 from ..conftest import ROOT, en_build
@@ -84,3 +85,15 @@ def test_english_urls_and_anchors_are_registered(catalog):
         assert url in registered, url
 
 
+
+
+def test_a_chinese_page_without_an_english_version_is_shown_marked():
+    # Every page of today's catalogue has an English version, so the fallback is proved on a page
+    # that only the Chinese edition has.
+    zh_only = "---\ntitle: 仅中文\n---\n\n# 仅中文\n\n正文。\n"
+    files = with_fallbacks({"own.md": "# Own\n"}, {"zh-only.md": zh_only, "data.json": "{}"}, {}, {})
+    assert files["own.md"] == "# Own\n" and files["data.json"] == "{}"
+    page = files["zh-only.md"]
+    assert page.startswith("---\ntitle: 仅中文\n---\n")
+    assert f'!!! untranslated "{UNTRANSLATED}"' in page
+    assert '<div lang="zh" markdown>\n\n# 仅中文\n\n正文。\n\n</div>' in page
