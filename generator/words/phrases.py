@@ -26,8 +26,26 @@ def source_date(value: str | None) -> str:
 
 def calendar_day(day: dt.date, weekday: bool = True) -> str:
     """A computed calendar day, with its weekday."""
-    text = f"{day.year}年{day.month}月{day.day}日"
-    return f"{text}（{WEEKDAY_SHORT[day.weekday()]}）" if weekday else text
+    text = DATE_FORMAT["date"].format(year=day.year, month=day.month, day=day.day)
+    return DATE_FORMAT["date_weekday"].format(date=text, weekday=WEEKDAY_SHORT[day.weekday()]) if weekday else text
+
+
+# The calendar's date notes, as templates: the generator fills them in (sessions.py), and the same
+# templates travel in assets/data/calendar-rules.json for the browser's session engine
+# (site_overrides/assets/calendar/sessions.js), so both word every note identically.
+DATE_FORMAT = {"date": "{year}年{month}月{day}日", "date_weekday": "{date}（{weekday}）", "year": "{year}年",
+               "list_separator": "、"}
+DATE_NOTES = {
+    "holiday_estimated": "{day}是法定节假日（{holiday}）。{year}年的官方放假安排尚未公布，请向主办方确认{what}是否照常。",
+    "holiday": "{day}在{holiday}假期内，请向主办方确认{what}是否照常。",
+    "adjusted": "{day}是调休上班日（{holiday}调休）。",
+    "month": "该周末的周日（{day_plain}）已是下个月；原文未说明跨月的周末是否算作本月的考试周末，请向主办方确认。",
+    "estimated": "推算日期（estimated）：{years}的官方放假安排尚未公布，按周一至周五扣除法定节假日计算，未计调休，以主办方通知为准。",
+    "range": "原文为“{text}”：{first}至{last}，此处标在最早一天。",
+    "retake": "补考：{text}",
+    "what_exam": "该日考试",
+    "what_step": "该日安排",
+}
 
 
 def short_day(day: dt.date, reference: dt.date) -> str:

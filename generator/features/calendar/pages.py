@@ -11,6 +11,7 @@ from generator.pages.build import Build
 from generator.source.catalog import Catalog
 from generator.source.models import Program
 from generator.features.calendar.ics import ics_feed
+from generator.features.calendar.rules_json import DATA_PATH as RULES_PATH, rules_json
 from generator.features.calendar.sessions import (
     Event, Session, calendar_programs, display_name, next_sessions, retake_notes, scheduled_programs, sessions,
     shares_family_calendar, undated_steps,
@@ -199,7 +200,7 @@ def files(build: Build) -> dict[str, str | bytes]:
     """The calendar pages and feeds, by path: calendar/index.md, calendar/<id>.md, the .ics files."""
     catalog, today = build.catalog, build.today
     start, end = default_window(today)
-    out: dict[str, str | bytes] = {}
+    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today)}
 
     every = scheduled_programs(catalog)
     listed = calendar_programs(catalog)

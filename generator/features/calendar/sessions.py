@@ -11,7 +11,7 @@ from generator.features.calendar.workdays import (
     DayInfo, day_info, default_window, official_schedule_published, rule_days, shift_working_days,
 )
 from generator.words import labels
-from generator.words.phrases import calendar_day, describe_offset
+from generator.words.phrases import DATE_FORMAT, DATE_NOTES, calendar_day, describe_offset
 
 # UIDs need a domain on the right of "@". The site's address can change between builds, so a fixed
 # name (content/site.yaml `uid_domain`) keeps UIDs stable; `.invalid` is reserved (RFC 2606), so it can
@@ -158,21 +158,19 @@ def undated_steps(program: Program) -> list:
 
 def _holiday_note(day: dt.date, info: DayInfo, what: str) -> DateNote | None:
     if info.holiday and info.estimated:
-        return DateNote("holiday", (
-            f"{calendar_day(day)}是法定节假日（{info.holiday}）。{day.year}年的官方放假安排尚未公布，"
-            f"请向主办方确认{what}是否照常。"))
+        return DateNote("holiday", DATE_NOTES["holiday_estimated"].format(
+            day=calendar_day(day), holiday=info.holiday, year=day.year, what=what))
     if info.holiday:
-        return DateNote("holiday", f"{calendar_day(day)}在{info.holiday}假期内，请向主办方确认{what}是否照常。")
+        return DateNote("holiday", DATE_NOTES["holiday"].format(day=calendar_day(day), holiday=info.holiday, what=what))
     if info.adjusted_workday:
-        return DateNote("adjusted", f"{calendar_day(day)}是调休上班日（{info.adjusted_workday}调休）。")
+        return DateNote("adjusted", DATE_NOTES["adjusted"].format(day=calendar_day(day), holiday=info.adjusted_workday))
     return None
 
 
 def _estimated_note(day: dt.date, session: dt.date) -> DateNote:
-    years = "、".join(f"{y}年" for y in range(session.year, day.year + 1) if not official_schedule_published(y))
-    return DateNote("estimated", (
-        f"推算日期（estimated）：{years}的官方放假安排尚未公布，按周一至周五扣除法定节假日计算，"
-        "未计调休，以主办方通知为准。"))
+    years = DATE_FORMAT["list_separator"].join(
+        DATE_FORMAT["year"].format(year=y) for y in range(session.year, day.year + 1) if not official_schedule_published(y))
+    return DateNote("estimated", DATE_NOTES["estimated"].format(years=years))
 
 
 def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
@@ -185,13 +183,11 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
     times = exam_times(program)
     for day in days:
         info = day_info(day)
-        note = _holiday_note(day, info, "该日考试")
+        note = _holiday_note(day, info, DATE_NOTES["what_exam"])
         day_notes = (note,) if note else ()
         notes.extend(day_notes)
         if day != session and day.month != session.month:
-            notes.append(DateNote("month", (
-                f"该周末的周日（{calendar_day(day, weekday=False)}）已是下个月；原文未说明跨月的周末"
-                "是否算作本月的考试周末，请向主办方确认。")))
+            notes.append(DateNote("month", DATE_NOTES["month"].format(day_plain=calendar_day(day, weekday=False))))
         for slot, time in enumerate(times or (None,)):
             exams.append(Event(
                 program=program.id, program_name=name, kind="exam", session=session, date=day,
@@ -201,7 +197,7 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
                 holiday=info.holiday, text=program.schedule.text if program.schedule else None,
                 method=program.schedule.reading if program.schedule else None, notes=day_notes,
             ))
-    retakes = tuple(DateNote("retake", f"补考：{text}") for text in retake_notes(program))
+    retakes = tuple(DateNote("retake", DATE_NOTES["retake"].format(text=text)) for text in retake_notes(program))
     milestones: list[Event] = []
     for step in program.timeline:
         if step.kind not in DATED_STEP_KINDS or step.offset is None:
@@ -218,12 +214,11 @@ def build_session(program: Program, days: tuple[dt.date, ...]) -> Session:
             dates = sorted(session + dt.timedelta(days=d) for d in (offset.days, offset.days_max) if d is not None)
             date, last, estimated = dates[0], (dates[-1] if len(dates) > 1 else None), False
             if last:
-                step_notes.append(DateNote("range", (
-                    f"原文为“{step.text}”：{calendar_day(date, weekday=False)}至{calendar_day(last, weekday=False)}，"
-                    "此处标在最早一天。")))
+                step_notes.append(DateNote("range", DATE_NOTES["range"].format(
+                    text=step.text, first=calendar_day(date, weekday=False), last=calendar_day(last, weekday=False))))
             info = day_info(date)
             holiday = info.holiday
-            note = _holiday_note(date, info, "该日安排") if info.holiday else None
+            note = _holiday_note(date, info, DATE_NOTES["what_step"]) if info.holiday else None
             if note:
                 step_notes.append(note)
         milestones.append(Event(
