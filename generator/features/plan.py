@@ -19,6 +19,7 @@ import re
 from generator.features.calendar.ics import prodid
 from generator.features.eligibility.engine import level_rules
 from generator.pages.build import Build
+from generator.pages.catalog_pages import fees_by_kind
 from generator.source.catalog import Catalog
 from generator.source.models import Fee, Note, Program, Source
 from generator.words.editions import Words
@@ -54,12 +55,24 @@ def _fee(fee: Fee, w: Words) -> dict:
     else:
         amount = w.amount(fee)
     reading = None
-    if fee.covers:
+    if fee.kind == "package" and fee.covers:
         reading = words["covers"].format(items=w.list_sep.join(words["fee_parts"][c] for c in fee.covers))
     return {
         "kind": fee.kind, "label": w.fee_kind[fee.kind], "amount": amount, "levels": list(fee.levels),
         "condition": fee.text, "reading": reading, "source": _source(fee.source),
     }
+
+
+def fee_entries(program: Program, w: Words) -> list[dict]:
+    """Every fee kind a candidate asks about, as the programme page lists them: a kind the source does
+    not publish reads 未公布 / Not published."""
+    return [
+        _fee(fee, w) for kind, fees in fees_by_kind(program) for fee in fees
+    ] + [
+        {"kind": kind, "label": w.fee_kind[kind], "amount": w.not_published, "levels": [], "condition": None,
+         "reading": None, "source": None}
+        for kind, fees in fees_by_kind(program) if not fees
+    ]
 
 
 def photo_check(program: Program) -> dict | None:
@@ -94,7 +107,7 @@ def program_data(program: Program, catalog: Catalog, w: Words) -> dict:
         "name": w.name(program.name),
         "url": f"programs/{program.id}/",
         "levels": level_choices(program, w),
-        "fees": [_fee(f, w) for f in program.fees],
+        "fees": fee_entries(program, w),
         "registration": None if registration is None else {
             "materials": list(registration.materials),
             "submission": registration.submission,

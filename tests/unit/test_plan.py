@@ -15,7 +15,9 @@ TODAY = dt.date(2026, 11, 21)
 
 def test_fees_keep_their_conditions(catalog):
     data = plan.program_data(catalog.programs["carbon-emission-administrator"], catalog, ZH)
-    package, retake = data["fees"]
+    fees = {fee["kind"]: fee for fee in data["fees"]}
+    assert set(fees) == {"package", "retake"}  # the package covers the exam and training fees
+    package, retake = fees["package"], fees["retake"]
     assert package["amount"] == "3900 元/人"
     assert package["condition"] == "每个工种、每级收费：3900元/人；费用包含培训费、考试费、证书费"
     assert package["reading"] == "费用包含培训费、考试费、证书费"
@@ -24,6 +26,15 @@ def test_fees_keep_their_conditions(catalog):
     assert "0" not in retake["amount"]
     assert retake["condition"] == "未及格学员，半年内有一次免费补考机会"
     assert retake["source"] == {"file": "003_e294aabf07463324.txt", "section": "考试与证书 · 考试"}
+
+
+def test_fee_kinds_the_source_is_silent_on_are_not_published(catalog):
+    fees = {fee["kind"]: fee for fee in plan.program_data(catalog.programs["carbon-sink-evaluator"], catalog, ZH)["fees"]}
+    assert fees["exam"] == {"kind": "exam", "label": "考试费", "amount": "未公布 / not published", "levels": [], "condition": None,
+                            "reading": None, "source": None}
+    assert fees["training"]["amount"] == ZH.not_published
+    assert fees["retake"]["amount"] == "100 元/次"
+    assert fees["retake"]["reading"] is None  # no reading to add to a single fee's wording
 
 
 def test_fee_without_amount_is_not_published(catalog):

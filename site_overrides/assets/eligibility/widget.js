@@ -8,6 +8,9 @@ import { el, loadJson, onEveryPage } from "../dom.js";
 import {
   BOOLEAN_FIELDS, FIELDS, YEARS, evaluateProgram, formatNumber, profileFromQuery, profileToQuery, queryString, unique,
 } from "./engine.js";
+// plan: what comes after "you can apply" (assets/plan/nextsteps.js)
+import { readerToday } from "../plan/facts.js";
+import { nextSteps } from "../plan/nextsteps.js";
 
 const MARK = { true: ["✓", "符合"], false: ["✗", "不符合"], null: ["?", "未回答，尚不能判断"] };
 const STATUS_MARK = { eligible: "✓", not_eligible: "✗", unknown: "?", unpublished: "–" };
@@ -25,6 +28,8 @@ const QUESTIONS = {
   training_hours_met: "是否已完成规定的培训学时（如考前培训学时达标、学够90%课时）",
 };
 const mounted = new Set();
+// plan: the statuses whose result leads on to dates, fees and materials
+const NEXT_STEPS_FOR = new Set(["eligible", "needs_training"]);
 
 function heading(level, attrs, ...children) {
   return el(`h${Math.min(6, Math.max(2, level))}`, attrs, ...children);
@@ -267,7 +272,13 @@ function render(widget, rules, profile) {
       const spec = program.levels[i];
       tally[lv.status].push(spec.name.includes(program.name) ? spec.name : `${program.name}（${spec.name}）`);
       statuses.push([spec.name, lv.status]);
-      return levelBlock(rules, spec, lv, widget.scope === "all" ? base + 2 : base + 1);
+      const levelHeading = widget.scope === "all" ? base + 2 : base + 1;
+      const block = levelBlock(rules, spec, lv, levelHeading);
+      // plan: the next sessions, fees and materials of a level the reader can apply for
+      if (NEXT_STEPS_FOR.has(lv.status)) {
+        block.append(nextSteps(program.id, lv.level, readerToday(), queryString(profileToQuery(profile)), levelHeading + 1));
+      }
+      return block;
     });
     if (widget.scope === "all") {
       const sharing = rules.programs.filter((p) => p.shares_rules_with === program.id).map((p) => p.name);

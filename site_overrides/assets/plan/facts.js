@@ -51,7 +51,8 @@ function eventItem(data, event) {
     ? `${formatDate(event.date, t)}–${formatDate(event.last_date, t)}` : formatDate(event.date, t);
   const time = event.start && event.end ? ` ${fill(t.time, { start: event.start, end: event.end })}` : "";
   return el("li", { class: "catalog-plan__event", "data-kind": event.kind, "data-date": event.date },
-    el("span", { class: "catalog-plan__event-label", lang: sourceLang(data), text: event.label }), `${data.text.colon}`,
+    el("span", { class: "catalog-plan__event-label", lang: sourceLang(data), text: event.slot_label ? `${event.label}（${event.slot_label}）` : event.label }),
+    t.colon,
     el("time", { datetime: event.date, text: when }), time,
     event.estimated ? el("span", { class: "catalog-plan__estimated", text: `（${t.estimated}）` }) : null,
     event.method ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: sourceLang(data), text: event.method })) : null,
@@ -77,10 +78,9 @@ export function feeList(data, levelId) {
   if (!fees.length) return el("p", { class: "catalog-plan__fees", text: t.fees_none });
   return el("ul", { class: "catalog-plan__fees" }, ...fees.map((fee) => el("li", { class: "catalog-plan__fee", "data-kind": fee.kind },
     el("strong", { text: `${fee.label}${t.colon}${fee.amount}` }),
-    el("br"),
-    t.condition, el("q", { class: "catalog-plan__condition", lang: sourceLang(data), text: fee.condition }),
+    ...(fee.condition ? [el("br"), t.condition, el("q", { class: "catalog-plan__condition", lang: sourceLang(data), text: fee.condition })] : []),
     fee.reading ? el("span", { class: "catalog-plan__reading", text: `（${t.reading}${fee.reading}）` }) : null,
-    " ", sourceLine(data, fee.source))));
+    fee.source ? " " : null, fee.source ? sourceLine(data, fee.source) : null)));
 }
 
 // The materials; on the plan page each with a box to tick (`ticks`), a checklist for the reader.
