@@ -45,7 +45,8 @@ function sourceLine(data, source) {
     el("span", { lang: sourceLang(data), text: `${source.file} · ${source.section}` }));
 }
 
-function eventItem(data, event) {
+// `repeated`: the reading is the previous event's (the slots of one exam day), said once.
+function eventItem(data, event, repeated) {
   const t = data.text;
   const when = event.last_date && event.last_date !== event.date
     ? `${formatDate(event.date, t)}–${formatDate(event.last_date, t)}` : formatDate(event.date, t);
@@ -55,7 +56,7 @@ function eventItem(data, event) {
     t.colon,
     el("time", { datetime: event.date, text: when }), time,
     event.estimated ? el("span", { class: "catalog-plan__estimated", text: `（${t.estimated}）` }) : null,
-    event.method ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: sourceLang(data), text: event.method })) : null,
+    event.method && !repeated ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: sourceLang(data), text: event.method })) : null,
     ...(event.notes || []).map((note) => el("span", { class: "catalog-plan__note", lang: sourceLang(data), text: ` ${note.text ?? note}` })));
 }
 
@@ -65,7 +66,8 @@ export function sessionBlock(data, session, headingTag, ...extra) {
   return el("div", { class: "catalog-plan__session", "data-session": session.session },
     el(headingTag, { class: "catalog-plan__session-title", text: fill(t.session, { date: formatDate(session.session, t) }) }),
     session.registration_closed ? el("p", { class: "catalog-plan__closed", text: t.registration_closed }) : null,
-    el("ul", { class: "catalog-plan__events" }, ...session.events.map((event) => eventItem(data, event))),
+    el("ul", { class: "catalog-plan__events" },
+      ...session.events.map((event, i) => eventItem(data, event, i > 0 && session.events[i - 1].method === event.method))),
     ...extra);
 }
 
