@@ -45,7 +45,7 @@ function sourceLine(data, source) {
     el("span", { lang: sourceLang(data), text: `${source.file} · ${source.section}` }));
 }
 
-// `repeated`: the reading is the previous event's (the slots of one exam day), said once.
+// `repeated`: the reading is the previous event's of the same kind (the slots of an exam), said once.
 function eventItem(data, event, repeated) {
   const t = data.text;
   const when = event.last_date && event.last_date !== event.date
@@ -67,7 +67,7 @@ export function sessionBlock(data, session, headingTag, ...extra) {
     el(headingTag, { class: "catalog-plan__session-title", text: fill(t.session, { date: formatDate(session.session, t) }) }),
     session.registration_closed ? el("p", { class: "catalog-plan__closed", text: t.registration_closed }) : null,
     el("ul", { class: "catalog-plan__events" },
-      ...session.events.map((event, i) => eventItem(data, event, i > 0 && session.events[i - 1].method === event.method))),
+      ...session.events.map((event, i) => eventItem(data, event, i > 0 && session.events[i - 1].kind === event.kind && session.events[i - 1].method === event.method))),
     ...extra);
 }
 
@@ -91,7 +91,7 @@ export function materialsList(data, ticks = false) {
   const reg = data.registration;
   if (!reg) return [el("p", { text: t.materials_none })];
   return [
-    el("ul", { class: "catalog-plan__materials", lang: sourceLang(data) },
+    el("ul", { class: `catalog-plan__materials${ticks ? " catalog-plan__materials--ticks" : ""}`, lang: sourceLang(data) },
       ...reg.materials.map((item) => el("li", {},
         ticks ? el("input", { type: "checkbox", "aria-label": item, class: "catalog-plan__tick" }) : null, ticks ? " " : null, item))),
     reg.submission ? el("p", {}, t.submission, el("span", { lang: sourceLang(data), text: reg.submission })) : null,
