@@ -179,7 +179,7 @@ def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
     for _ in range(count):
         p: dict = {}
         if rng.random() < 0.8:
-            p["education"] = rng.choice(list(engine.EDUCATION_RANK))
+            p["education"] = rng.choice(engine.EDUCATION_LEVELS)
         for name in ("major_related", "student", "experience_continuous", "training_hours_met"):
             if rng.random() < 0.75:
                 p[name] = rng.random() < 0.5
@@ -196,6 +196,8 @@ def generated_profiles(catalog, count: int = GENERATED_PROFILES) -> list[dict]:
             p["certificates"] = certs
         if rng.random() < 0.7:
             p["roles"] = rng.sample(roles, rng.choice([0, 0, 1, len(roles)]))
+        if rng.random() < 0.6:
+            p["student_kind"] = rng.choice(list(engine.STUDENT_KINDS))
         profiles.append(p)
     return profiles
 

@@ -99,13 +99,18 @@ class CtdlExport:
     def credential_path(self, program: Program, level: Level | None) -> str:
         return f"/programs/{program.id}/" + (f"#{level.id}" if level else "")
 
-    def credential_ref(self, scheme: str, level_id: str) -> str | None:
-        """The credential a certificate condition names, when it is a catalogued programme."""
-        program = self.catalog.programs.get(scheme)
-        if program is None:
-            return None
-        level = next((lv for lv in program.levels if lv.id == level_id), None)
-        return self.url(self.credential_path(program, level))
+    def credential_refs(self, scheme: str, level_id: str) -> list[str]:
+        """The catalogued credentials that meet a certificate condition: the programme it names, or every
+        member programme of the scheme it names (content/schemes.yaml)."""
+        refs = []
+        for pid in self.catalog.certificates_meeting(scheme):
+            program = self.catalog.programs.get(pid)
+            if program is None:
+                continue
+            level = next((lv for lv in program.levels if lv.id == level_id), None)
+            if level is not None or not program.levels:
+                refs.append(self.url(self.credential_path(program, level)))
+        return refs
 
     def profile(self, program: Program, route, eligibility: Eligibility) -> dict:
         conditions = list(route.conditions) + [pre.condition for pre in program.preconditions]
@@ -120,9 +125,8 @@ class CtdlExport:
         years = [c.experience.years for c in route.conditions if c.experience]
         if years:
             out["ceterms:yearsOfExperience"] = max(years)
-        targets = [self.credential_ref(c.certificate.scheme, c.certificate.level)
-                   for c in route.conditions if c.certificate]
-        targets = [t for t in targets if t]
+        targets = [t for c in route.conditions if c.certificate
+                   for t in self.credential_refs(c.certificate.scheme, c.certificate.level)]
         if targets:
             out["ceterms:targetCredential"] = targets
         out["cc:clause"] = route.clause

@@ -37,6 +37,7 @@ from generator.features.calendar.workdays import default_window
 from generator.source.catalog import Catalog
 from generator.source.models import (
     LEVEL_ORDER,
+    OTHER_SCHEME,
     Body,
     BodyRole,
     Fee,
@@ -141,12 +142,24 @@ class ApiSyllabus(Open):
     notes: tuple[Note, ...]
 
 
+def named_schemes(program: Program) -> list[str]:
+    """The certificate schemes a programme's rules name (not `other`), in order."""
+    rules = [program.eligibility, *(level.eligibility for level in program.levels)]
+    conditions = [c for e in rules if e for r in e.routes for c in r.conditions]
+    conditions += [pre.condition for pre in program.preconditions]
+    return list(dict.fromkeys(c.certificate.scheme for c in conditions
+                              if c.certificate and c.certificate.scheme != OTHER_SCHEME))
+
+
 class ApiProgram(Program):
     url: str = Field(description="项目页面 / programme page")
     calendar_url: str | None = Field(description="考试日历页面 / exam calendar page")
     inherits_from: str | None = Field(
         description="系列专业未自行规定的字段取自该系列 / a specialty takes the fields it does not set from this family")
     syllabi: tuple[ApiSyllabus, ...]
+    certificates_meeting: dict[str, tuple[str, ...]] = Field(
+        description="每个被点名的证书类别由哪些证书满足（同级或更高级别；content/schemes.yaml）/ for each scheme the "
+                    "rules name, the certificates that meet it at the same or a higher level")
 
 
 class ProgramFile(Envelope):
@@ -375,7 +388,9 @@ class OpenData(PublishedCatalog):
                          key=lambda s: LEVEL_ORDER.index(s.level) if s.level else -1)
         return ApiProgram(
             **dict(program), url=self.url(f"/programs/{program.id}/"), calendar_url=self.calendar_url(program),
-            inherits_from=program.family, syllabi=tuple(self.syllabus(s) for s in syllabi))
+            inherits_from=program.family, syllabi=tuple(self.syllabus(s) for s in syllabi),
+            certificates_meeting={scheme: self.catalog.certificates_meeting(scheme)
+                                  for scheme in named_schemes(program)})
 
     def programs(self) -> list[Program]:
         return sorted(self.catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id))

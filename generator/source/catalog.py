@@ -39,6 +39,8 @@ class Vocabulary:
     programs: Mapping[str, str]  # programme id → name
     schemes: Mapping[str, str]  # scheme id → name (content/schemes.yaml, and `other`)
     roles: Mapping[str, str]  # role id → name
+    # scheme id → names of the programmes with levels whose certificate is one of the scheme (the registry)
+    scheme_holders: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @staticmethod
     def of(catalog: Catalog | None, lang: Literal["zh", "en"]) -> Vocabulary:
@@ -75,11 +77,21 @@ class Catalog:
             schemes={**{sid: getattr(s.name, lang) for sid, s in self.schemes.items()},
                      OTHER_SCHEME: getattr(OTHER_SCHEME_NAME, lang)},
             roles={rid: getattr(r.name, lang) for rid, r in self.roles.items()},
+            scheme_holders={sid: tuple(getattr(self.programs[pid].name, lang) for pid in self.certificates_meeting(sid)
+                                       if pid in self.programs and self.programs[pid].levels)
+                            for sid in self.schemes},
         ) for lang in ("zh", "en")}
 
     def scheme_members(self, program_id: str) -> tuple[str, ...]:
         """The registry's schemes that count this programme's certificate as one of theirs."""
         return tuple(sid for sid, s in self.schemes.items() if any(m.program == program_id for m in s.members))
+
+    def certificates_meeting(self, scheme: str) -> tuple[str, ...]:
+        """The certificates that meet a requirement of `scheme` (at the same or a higher level): the
+        scheme itself and, for a scheme of the registry, every member programme's certificate."""
+        registered = self.schemes.get(scheme)
+        members = tuple(m.program for m in registered.members if m.program != scheme) if registered else ()
+        return (scheme, *members)
 
     def syllabi_of(self, program_id: str) -> list[Syllabus]:
         return [self.syllabi[sid] for sid in self.program_syllabi.get(program_id, ())]

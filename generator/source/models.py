@@ -177,12 +177,54 @@ MAX_OFFSET_DAYS = 730  # a timeline step at most two years from the exam
 MAX_HOURS = 10_000
 
 
+# The usual order of completed education, lowest first; levels in one tuple are the same step (高中 and
+# 中专/中职). Only the default reading of "X及以上" when a clause does not list what it admits.
+EDUCATION_STEPS: tuple[tuple[str, ...], ...] = (
+    ("none",), ("junior_high",), ("high_school", "secondary_vocational"), ("associate",), ("bachelor",),
+    ("double_bachelor",), ("master",), ("doctorate",),
+)
+
+# What a current student is enrolled in (the profile's student_kind).
+StudentKind = Literal["university", "vocational", "secondary"]
+
+
 class EducationCondition(Strict):
-    minimum: EducationLevel
+    minimum: EducationLevel = Field(description="The level the clause names (its words: X及以上).")
+    admits: tuple[EducationLevel, ...] | None = Field(
+        None, description="The completed levels the clause admits, read per clause (e.g. 中专及以上 without 高中 "
+                          "where another clause gives 高中 its own threshold). Absent: the minimum and every "
+                          "level at or above its step in the usual order.")
+    unclear: tuple[EducationLevel, ...] = Field(
+        (), description="Levels the wording leaves open; a candidate with one gets 'unknown' and the reason.")
     major: Literal["related", "other", "any"] = "any"
-    include_enrolled: bool = Field(
-        False, description="True when the source counts current students (含在读)."
-    )
+    include_enrolled: bool | tuple[StudentKind, ...] = Field(
+        False, description="含在读: true when any current student counts, or the kinds of student that count.")
+
+    @model_validator(mode="after")
+    def _readable_set(self) -> EducationCondition:
+        if self.admits is not None and self.minimum not in self.admits:
+            raise ValueError(f"admits: must include the minimum '{self.minimum}'")
+        overlap = set(self.unclear) & set(self.admitted)
+        if overlap:
+            raise ValueError(f"unclear: {', '.join(sorted(overlap))} is admitted already")
+        return self
+
+    @property
+    def admitted(self) -> tuple[str, ...]:
+        return self.default_admitted if self.admits is None else self.admits
+
+    @property
+    def default_admitted(self) -> tuple[str, ...]:
+        """The minimum and every level at or above its step in the usual order."""
+        step = next(i for i, levels in enumerate(EDUCATION_STEPS) if self.minimum in levels)
+        return tuple(level for levels in EDUCATION_STEPS[step:] for level in levels)
+
+    @property
+    def enrolled_kinds(self) -> tuple[str, ...] | None:
+        """The kinds of current student that count (None: any student; () : none)."""
+        if self.include_enrolled is True:
+            return None
+        return self.include_enrolled or ()
 
 
 class ExperienceCondition(Strict):
@@ -203,7 +245,8 @@ class Condition(Strict):
 
     education: EducationCondition | None = None
     experience: ExperienceCondition | None = None
-    student: Literal[True] | None = None
+    student: Literal[True] | tuple[StudentKind, ...] | None = Field(
+        None, description="true: any current student; or the kinds of student the clause names.")
     certificate: CertificateCondition | None = None
     roles: tuple[Slug, ...] | None = None
     training_hours_met: Literal[True] | None = None

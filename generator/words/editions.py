@@ -586,6 +586,11 @@ class EnglishWords(Words):
         "doctorate": "doctorate",
     }
     major = {"related": "related major", "other": "any other major", "any": "any major"}
+    student_kind = {
+        "university": "at a junior college, university or graduate school",
+        "vocational": "at a secondary or higher vocational school or a technical school",
+        "secondary": "at a senior or junior high school",
+    }
     exam_mode = {"online": "Online exam", "offline": "In-person exam", "blended": "Online and in person"}
     question_type = {
         "single_choice": "single choice",
@@ -781,20 +786,32 @@ class EnglishWords(Words):
             text = f"Education: {self.education[edu.minimum]}"
             if edu.minimum != "none":
                 text += " or higher"
+            left_out = [self.education[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
+            if left_out:
+                text += f" (our reading: not {' or '.join(left_out)})"
+            if edu.unclear:
+                text += f" (whether {' or '.join(self.education[e] for e in edu.unclear)} counts is not stated)"
             if edu.major != "any":
                 text += f" ({self.major[edu.major]})"
-            return text + (", current students included" if edu.include_enrolled else "")
+            if edu.include_enrolled:
+                kinds = edu.enrolled_kinds
+                text += ", current students included" + (
+                    f" (studying {'; or '.join(self.student_kind[k] for k in kinds)})" if kinds else "")
+            return text
         if condition.experience:
             exp = condition.experience
             kind = "continuous" if exp.continuous else "cumulative"
             return f"Related work experience of at least {self.years(exp.years)} ({kind})"
         if condition.student:
-            return "Currently a student"
+            kinds = () if condition.student is True else condition.student
+            return "Currently a student" + (f" ({'; or '.join(self.student_kind[k] for k in kinds)})" if kinds else "")
         if condition.certificate:
             cert = condition.certificate
             held = f", held for at least {self.years(cert.years_held)}" if cert.years_held else ""
             level = self.level.get(cert.level, cert.level)
-            return f"Holds: {self.scheme_name(cert.scheme, catalog)} ({level}){held}"
+            holders = Vocabulary.of(catalog, self.lang).scheme_holders.get(cert.scheme)
+            also = f"; {' and '.join(holders)} certificates count too" if holders else ""
+            return f"Holds: {self.scheme_name(cert.scheme, catalog)} ({level}){held}{also}"
         if condition.roles:
             roles = Vocabulary.of(catalog, self.lang).roles
             return "Role: " + " or ".join(roles.get(r, r) for r in condition.roles)

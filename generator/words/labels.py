@@ -19,6 +19,12 @@ EDUCATION = {
     "doctorate": "博士",
 }
 
+STUDENT_KIND = {
+    "university": "大专、本科或研究生在读",
+    "vocational": "中职、高职或技工院校在读",
+    "secondary": "普通高中或初中在读",
+}
+
 MAJOR = {"related": "相关专业", "other": "其他专业", "any": "专业不限"}
 
 EXAM_MODE = {"online": "线上考试", "offline": "线下考试", "blended": "线上线下结合"}

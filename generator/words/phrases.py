@@ -86,19 +86,30 @@ def describe_condition(condition: Condition, names: Vocabulary | None = None) ->
     if condition.education:
         edu = condition.education
         text = f"学历：{labels.EDUCATION[edu.minimum]}及以上"
+        left_out = [labels.EDUCATION[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
+        if left_out:
+            text += f"（按本目录理解，不含{'、'.join(left_out)}）"
+        if edu.unclear:
+            text += f"（是否包括{'、'.join(labels.EDUCATION[e] for e in edu.unclear)}，原文未写明）"
         if edu.major != "any":
             text += f"（{labels.MAJOR[edu.major]}）"
-        return text + ("，含在读" if edu.include_enrolled else "")
+        if edu.include_enrolled:
+            kinds = edu.enrolled_kinds
+            text += "，含在读" + (f"（{'；'.join(labels.STUDENT_KIND[k] for k in kinds)}）" if kinds else "")
+        return text
     if condition.experience:
         exp = condition.experience
         return f"相关工作经验满 {_years(exp.years)} 年（{'连续' if exp.continuous else '累计'}）"
     if condition.student:
-        return "在校/在读学生"
+        kinds = () if condition.student is True else condition.student
+        return "在校/在读学生" + (f"（{'；'.join(labels.STUDENT_KIND[k] for k in kinds)}）" if kinds else "")
     if condition.certificate:
         cert = condition.certificate
         held = f"，持证满 {_years(cert.years_held)} 年" if cert.years_held else ""
         scheme = names.schemes.get(cert.scheme) or names.programs.get(cert.scheme, cert.scheme)
-        return f"持有证书：{scheme}（{labels.LEVEL_NAME.get(cert.level, cert.level)}）{held}"
+        holders = names.scheme_holders.get(cert.scheme)
+        also = f"；{'、'.join(holders)}的证书也属此类" if holders else ""
+        return f"持有证书：{scheme}（{labels.LEVEL_NAME.get(cert.level, cert.level)}）{held}{also}"
     if condition.roles:
         return "身份：" + "、".join(names.roles.get(r, r) for r in condition.roles)
     return "考前培训学时达标"

@@ -83,9 +83,8 @@ def loaded_files() -> list[Path]:
 
 
 def _route_met(catalog, program, route, profile) -> bool:
-    names = catalog.vocabulary("zh")
-    own = engine.own_schemes(program)
-    return all(engine.check_condition(c, profile, names, own).value is True for c in route.conditions)
+    scope = engine.Scope(catalog.vocabulary("zh"), engine.own_schemes(program), catalog)
+    return all(engine.check_condition(c, profile, scope).value is True for c in route.conditions)
 
 
 def test_vectors_meet_every_route_of_every_level(catalog):
@@ -120,7 +119,7 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
         else:
             assert seen == {"unpublished"}, (pid, level)
     all_statuses = set().union(*statuses.values())
-    assert all_statuses == {"eligible", "not_eligible", "unknown", "unpublished"}
+    assert all_statuses == {"eligible", "needs_training", "not_eligible", "unknown", "unpublished"}
     assert any(level == engine.ALL_LEVELS for _, level in statuses)
     kinds = {
         name for p in catalog.programs.values() for u in engine.level_rules(p) if u.eligibility
@@ -130,7 +129,7 @@ def test_vectors_cover_no_route_met_every_status_and_condition_kind(catalog):
     assert kinds == set(Condition.model_fields), "the catalogue no longer uses every condition kind"
     unknown_fields = {m for c in VECTOR_CASES for e in c["expect"].values() for m in e.get("missing", [])
                       if m.startswith("未回答")}
-    assert {re.search(r"（(\w+)）$", m).group(1) for m in unknown_fields} == set(FIELDS)
+    assert {m.removeprefix("未回答：") for m in unknown_fields} == set(FIELDS.values())
 
 
 def test_unpublished_levels_and_programme_wide_rules(catalog):
@@ -161,6 +160,29 @@ def test_no_programme_id_is_hard_coded_in_either_engine(catalog):
     for ident in {*catalog.programs, *catalog.schemes}:
         for path, text in sources.items():
             assert ident not in text, f"{path.name} names {ident}"
+
+
+def test_no_scheme_id_is_written_in_any_code(catalog):
+    """The scheme registry (content/schemes.yaml) is the only place a scheme is named: not the engines, the
+    ladder, the pages, the API or the CTDL export, nor any script."""
+    code = [*(ROOT / "generator").rglob("*.py"), *(ROOT / "site_overrides").rglob("*.js")]
+    assert len(code) > 30
+    found = [f"{path.relative_to(ROOT)} names {sid}" for path in code for sid in catalog.schemes
+             if sid in path.read_text(encoding="utf-8")]
+    assert not found
+    # The built-in `other` travels in the rules JSON as met_by: null, not as a name in the browser engine.
+    assert '"other"' not in ENGINE_JS.read_text(encoding="utf-8")
+
+
+def test_every_specialty_of_a_member_family_is_a_member_with_a_source(catalog):
+    """002 lists the CECA specialties; a programme whose family's certificate is in a scheme is listed too."""
+    for scheme in catalog.schemes.values():
+        members = {m.program for m in scheme.members}
+        assert all(m.source.file for m in scheme.members)
+        for pid, program in catalog.programs.items():
+            if program.family in members:
+                assert pid in members, f"{pid} (family {program.family}) is missing from {scheme.id}"
+    assert "ceca-carbon-trader" in catalog.certificates_meeting("ceca-carbon-reduction")
 
 
 # --- the JavaScript engine, in Node -----------------------------------------------------------------
@@ -341,9 +363,44 @@ def test_cli_text_is_readable_chinese(profile_file):
     assert done.returncode == 0, done.stderr
     assert "碳资产管理师（carbon-asset-manager）" in done.stdout
     assert "✓ 中级碳资产管理师：可以报考" in done.stdout
-    assert "符合第 (3) 条：本科学历（取得其他专业），连续从事相关领域工作满1年；" in done.stdout
+    assert "符合原文 (3)：本科学历（取得其他专业），连续从事相关领域工作满1年；" in done.stdout
     assert "✗ 高级碳资产管理师：暂不符合" in done.stdout
-    assert "最接近第 (3) 条" in done.stdout and "· 还需 0.5 年连续的相关工作经验" in done.stdout
+    assert "最接近原文 (3)" in done.stdout and "· 还需 0.5 年连续的相关工作经验" in done.stdout
+
+
+# The report of the day: a 碳资产管理师 junior certificate is a 碳减排领域 certificate (content/schemes.yaml),
+# and a 碳排放管理师 junior certificate is a 节能与环保领域 certificate.
+MEMBER_CERTIFICATE = {"education": "associate", "major_related": False, "student": False, "experience_years": 1.5,
+                      "experience_continuous": True, "roles": [], "training_hours_met": True}
+
+
+@pytest.mark.parametrize(("program", "clause"), [("carbon-asset-manager", "(6)"), ("carbon-emission-manager", "(6)")])
+def test_cli_a_member_certificate_meets_its_scheme(profile_file, program, clause):
+    profile = {**MEMBER_CERTIFICATE, "certificates": [{"scheme": program, "level": "junior", "years_held": 1}]}
+    done = catalog_check("--program", program, "--profile", str(profile_file(profile)), "--format", "json")
+    intermediate = next(lv for lv in json.loads(done.stdout)["levels"] if lv["level"] == "intermediate")
+    assert intermediate["status"] == "eligible" and clause in [r["clause"] for r in intermediate["met_routes"]]
+    text = catalog_check("--program", program, "--profile", str(profile_file(profile))).stdout
+    assert re.search(r"✓ 中级\S*：可以报考", text), text
+
+
+def test_cli_needs_training_names_the_training(profile_file, catalog):
+    path = profile_file({"education": "bachelor", "experience_years": 1, "training_hours_met": False})
+    data = json.loads(catalog_check("--program", "ceca-carbon-reduction", "--profile", str(path), "--format", "json").stdout)
+    training = catalog.programs["ceca-carbon-reduction"].preconditions[0].text
+    assert data["levels"][0]["status"] == "needs_training"
+    assert data["levels"][0]["missing"] == [f"需要完成规定培训：{training}"]
+    text = catalog_check("--program", "ceca-carbon-reduction", "--profile", str(path)).stdout
+    assert f"{engine.STATUS['needs_training']}" in text and training in text
+
+
+def test_cli_text_has_no_internal_names(profile_file, catalog):
+    """Readers see words: no field ids, no `第 ✓1 条`."""
+    text = catalog_check("--program", "all", "--profile", str(profile_file({"student": True}))).stdout
+    for field in FIELDS:
+        assert field not in text, field
+    assert not re.search(r"第 \S+ 条", text)
+    assert "未回答：" in text  # the unknown answers are there, in words
 
 
 @pytest.mark.parametrize(

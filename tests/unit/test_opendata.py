@@ -216,6 +216,19 @@ def test_ctdl_points_a_required_certificate_at_its_credential(catalog):
     assert targets <= set(graph)
 
 
+def test_ctdl_and_api_read_the_scheme_registry(catalog, files):
+    """A clause naming a scheme points at every member programme's credential (content/schemes.yaml)."""
+    export = ctdl.export(catalog, SITE)
+    intermediate = next(c for c in export["@graph"] if c["@id"] == f"{SITE}programs/carbon-asset-manager/#intermediate")
+    clause_6 = next(p for p in intermediate["ceterms:requires"] if p["cc:clause"] == "(6)")
+    members = catalog.certificates_meeting("ceca-carbon-reduction")
+    assert f"{SITE}programs/carbon-sink-evaluator/#junior" in clause_6["ceterms:targetCredential"]
+    assert f"{SITE}programs/carbon-asset-manager/#junior" in clause_6["ceterms:targetCredential"]
+    api = json.loads(files["api/v1/programs/carbon-asset-manager.json"])["program"]
+    assert api["certificates_meeting"] == {"ceca-carbon-reduction": list(members)}
+    assert "carbon-sink-evaluator" in members
+
+
 # --- JSON-LD ------------------------------------------------------------------------------------------------
 
 

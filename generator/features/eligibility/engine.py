@@ -74,28 +74,27 @@ from typing import Literal
 
 from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog, Vocabulary
-from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
+from generator.source.models import EDUCATION_STEPS, LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
 from generator.words import labels
 
 ALL_LEVELS = "all"
 ALL_LEVELS_NAME = "不分级别"
 
-EDUCATION_RANK = {
-    "none": 0, "junior_high": 1, "high_school": 2, "secondary_vocational": 2, "associate": 3,
-    "bachelor": 4, "double_bachelor": 5, "master": 6, "doctorate": 7,
-}
+EDUCATION_LEVELS = tuple(level for step in EDUCATION_STEPS for level in step)
 
 
 EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
 
 
+STUDENT_KINDS = labels.STUDENT_KIND
 
 
-Status = Literal["eligible", "not_eligible", "unpublished", "unknown"]
+Status = Literal["eligible", "needs_training", "not_eligible", "unpublished", "unknown"]
 
 
 STATUS = {
     "eligible": "可以报考",
+    "needs_training": "完成规定培训后可报考",
     "not_eligible": "暂不符合",
     "unknown": "需补充信息",
     "unpublished": "报考条件未公布",
@@ -105,17 +104,19 @@ STATUS = {
 MESSAGES = {
     "education": "需要{education}及以上学历",
     "education_enrolled": "需要{education}及以上学历（含在读）",
+    "education_unclear": "条款要求的“{education}及以上学历”是否包括{have}，原文没有写明，请向主办单位确认",
     "major_related": "需要相关专业",
     "experience": "需要相关工作经验满 {years} 年",
     "experience_continuous": "需要连续从事相关工作满 {years} 年",
     "experience_gap": "还需 {gap} 年相关工作经验",
     "experience_gap_continuous": "还需 {gap} 年连续的相关工作经验",
     "student": "需要是在校/在读学生",
+    "student_kinds": "需要是在读学生（{kinds}）",
     "certificate": "需持有{scheme}（{level}及以上）",
     "certificate_years": "需持有{scheme}（{level}及以上）满 {years} 年",
     "roles": "需要是以下人员之一：{roles}",
-    "training_hours_met": "需要培训学时达标",
-    "unanswered": "未回答：{label}（{field}）",
+    "training_hours_met": "需要完成规定培训：{training}",
+    "unanswered": "未回答：{label}",
 }
 
 
@@ -232,6 +233,7 @@ class Check:
     unanswered: tuple[str, ...] = ()
     years_short: float = 0  # more years of work this condition needs (for choosing the nearest route)
     effort: int = 0  # EFFORT of putting it right, when not met
+    reasons: tuple[str, ...] = ()  # why it is unknown when no answer would settle it (the wording is open)
 
 
 def _ladder_rank(level: str) -> tuple[int, int] | None:
@@ -241,22 +243,51 @@ def _ladder_rank(level: str) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What one programme's conditions are read against."""
+
+    names: Vocabulary
+    own: tuple[str, ...]  # certificates that are the programme's own, so never `other` for it
+    catalog: Catalog | None  # its scheme registry says which certificates meet a scheme
+
+    def certificates_meeting(self, scheme: str) -> tuple[str, ...]:
+        return self.catalog.certificates_meeting(scheme) if self.catalog else (scheme,)
+
+
+def _enrolled(kinds: tuple[str, ...] | None, p: Profile) -> tuple[Tri, tuple[str, ...]]:
+    """Whether the candidate is a current student of one of `kinds` (None: any kind), and the answers
+    that are missing to tell."""
+    if p.student is None:
+        return None, ("student",)
+    if not p.student:
+        return False, ()
+    if kinds is None:
+        return True, ()
+    if p.student_kind is None:
+        return None, ("student_kind",)
+    return p.student_kind in kinds, ()
+
+
 def _education(rule, p: Profile) -> Check:
     parts: list[tuple[Tri, str, tuple[str, ...]]] = []
     need = message("education_enrolled" if rule.include_enrolled else "education",
                    education=labels.EDUCATION[rule.minimum])
-    required = EDUCATION_RANK[rule.minimum]
-    if required == 0:  # 不限学历: nothing to ask
+    admitted = rule.admitted
+    reasons: tuple[str, ...] = ()
+    if set(EDUCATION_LEVELS) <= set(admitted):  # 不限学历: nothing to ask
         level, missing = True, ()
     elif p.education is None:
         level: Tri = None
         missing: tuple[str, ...] = ("education",)
-    elif EDUCATION_RANK[p.education] >= required:
+    elif p.education in admitted:
         level, missing = True, ()
-    elif rule.include_enrolled and EDUCATION_RANK[p.education] + 1 >= required:
-        level, missing = p.student, (() if p.student is not None else ("student",))
     else:
-        level, missing = False, ()
+        level, missing = _enrolled(rule.enrolled_kinds, p) if rule.include_enrolled else (False, ())
+        if level is not True and p.education in rule.unclear:  # the wording leaves this level open
+            level, missing = None, ()
+            reasons = (message("education_unclear", education=labels.EDUCATION[rule.minimum],
+                               have=labels.EDUCATION[p.education]),)
     parts.append((level, need, missing))
     if rule.major == "related":
         parts.append((p.major_related, message("major_related"), () if p.major_related is not None else ("major_related",)))
@@ -264,7 +295,15 @@ def _education(rule, p: Profile) -> Check:
     effort = max((EFFORT["education"] if i == 0 else EFFORT["fixed"]) for i, (v, _, _) in enumerate(parts) if v is not True) \
         if value is not True else 0
     return Check(value, tuple(n for v, n, _ in parts if v is not True),
-                 tuple(f for v, _, m in parts if v is None for f in m), 0, effort)
+                 tuple(f for v, _, m in parts if v is None for f in m), 0, effort, reasons)
+
+
+def _student(rule, p: Profile) -> Check:
+    kinds = None if rule is True else rule
+    value, missing = _enrolled(kinds, p)
+    need = message("student") if kinds is None else message(
+        "student_kinds", kinds="、".join(STUDENT_KINDS[k] for k in kinds))
+    return Check(value, () if value else (need,), missing, 0, 0 if value else EFFORT["fixed"])
 
 
 def _experience(rule, p: Profile) -> Check:
@@ -289,18 +328,19 @@ def own_schemes(program: Program) -> tuple[str, ...]:
     return tuple(s for s in (program.id, program.family, program.document) if s)
 
 
-def _certificate(rule, p: Profile, names: Vocabulary, own: tuple[str, ...]) -> Check:
-    scheme = scheme_name(rule.scheme, names)
+def _certificate(rule, p: Profile, scope: Scope) -> Check:
+    scheme = scheme_name(rule.scheme, scope.names)
     level = labels.LEVEL_NAME.get(rule.level, rule.level)
     need = (message("certificate_years", scheme=scheme, level=level, years=number(rule.years_held))
             if rule.years_held else message("certificate", scheme=scheme, level=level))
     if p.certificates is None:
         return Check(None, (need,), ("certificates",), 0, EFFORT["certificate"])
     wanted = _ladder_rank(rule.level)
+    counting = None if rule.scheme == OTHER_SCHEME else scope.certificates_meeting(rule.scheme)
     values: list[Tri] = []
     for cert in p.certificates:
         held = _ladder_rank(cert.level)
-        same = cert.scheme == rule.scheme or (rule.scheme == OTHER_SCHEME and cert.scheme not in own)
+        same = cert.scheme not in scope.own if counting is None else cert.scheme in counting
         if not same or wanted is None or held is None or held[0] != wanted[0] or held[1] < wanted[1]:
             continue
         if not rule.years_held:
@@ -315,26 +355,26 @@ def _certificate(rule, p: Profile, names: Vocabulary, own: tuple[str, ...]) -> C
     return Check(value, (need,), ("certificates",) if value is None else (), 0, EFFORT["certificate"])
 
 
-def check_condition(condition: Condition, p: Profile, names: Vocabulary, own: tuple[str, ...] = ()) -> Check:
+def check_condition(condition: Condition, p: Profile, scope: Scope, training: str = "") -> Check:
+    """One condition; `training` names the training a training-hours condition asks for."""
     if condition.education is not None:
         return _education(condition.education, p)
     if condition.experience is not None:
         return _experience(condition.experience, p)
     if condition.student is not None:
-        return Check(p.student, () if p.student else (message("student"),),
-                     () if p.student is not None else ("student",), 0, 0 if p.student else EFFORT["fixed"])
+        return _student(condition.student, p)
     if condition.certificate is not None:
-        return _certificate(condition.certificate, p, names, own)
+        return _certificate(condition.certificate, p, scope)
     if condition.roles is not None:
         if p.roles is None:
             value: Tri = None
         else:
             value = any(role in condition.roles for role in p.roles)
-        need = message("roles", roles="、".join(names.roles.get(r, r) for r in condition.roles))
+        need = message("roles", roles="、".join(scope.names.roles.get(r, r) for r in condition.roles))
         return Check(value, () if value else (need,), ("roles",) if value is None else (),
                      0, 0 if value else EFFORT["fixed"])
     value = p.training_hours_met
-    return Check(value, () if value else (message("training_hours_met"),),
+    return Check(value, () if value else (message("training_hours_met", training=training),),
                  ("training_hours_met",) if value is None else (), 0, 0 if value else EFFORT["training_hours_met"])
 
 
@@ -375,26 +415,36 @@ def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
 
-def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, names: Vocabulary) -> LevelResult:
+def _is_training(condition: Condition) -> bool:
+    return condition.training_hours_met is not None
+
+
+def _evaluate_unit(unit: LevelRules, program: Program, p: Profile, scope: Scope) -> LevelResult:
     if unit.eligibility is None:
         return LevelResult(unit.level, "unpublished")
-    own = own_schemes(program)
     routes = unit.eligibility.routes
-    route_checks = [[check_condition(c, p, names, own) for c in route.conditions] for route in routes]
+    route_checks = [[check_condition(c, p, scope) for c in route.conditions] for route in routes]
     route_values = [_all([c.value for c in checks]) for checks in route_checks]
-    pre_checks = [check_condition(pre.condition, p, names, own) for pre in program.preconditions]
+    pre_checks = [check_condition(pre.condition, p, scope, pre.text) for pre in program.preconditions]
     any_route = _any(route_values)
     outcome = _all([any_route] + [c.value for c in pre_checks])
     met = _unique(RouteRef(r.clause, r.text) for r, v in zip(routes, route_values) if v is True)
 
     if outcome is True:
         return LevelResult(unit.level, "eligible", met)
+    if any_route is True and all(c.value is True or (c.value is False and _is_training(pre.condition))
+                                 for pre, c in zip(program.preconditions, pre_checks)):
+        # Only the programme's training is left: say so, naming it.
+        needs = _unique(n for c in pre_checks if c.value is not True for n in c.needs)
+        return LevelResult(unit.level, "needs_training", met, needs)
     if outcome is None:
-        fields = {f for c in pre_checks if c.value is None for f in c.unanswered}
+        open_checks = [c for c in pre_checks if c.value is None]
         if any_route is None:
-            fields |= {f for checks, v in zip(route_checks, route_values) if v is None for c in checks for f in c.unanswered}
+            open_checks += [c for checks, v in zip(route_checks, route_values) if v is None for c in checks]
+        fields = {f for c in open_checks for f in c.unanswered}
         ordered = tuple(f for f in FIELDS if f in fields)
-        missing = tuple(message("unanswered", label=FIELDS[f], field=f) for f in ordered)
+        missing = tuple(message("unanswered", label=FIELDS[f]) for f in ordered)
+        missing += _unique(r for c in open_checks for r in c.reasons)
         return LevelResult(unit.level, "unknown", met, missing, unanswered=ordered)
     nearest = None
     needs: list[str] = []
@@ -416,8 +466,9 @@ def evaluate(program: Program, profile: Profile, catalog: Catalog | None = None)
     names = Vocabulary.of(catalog, "zh")
     if program.id not in names.programs:
         names = Vocabulary({**names.programs, program.id: program.name.zh}, names.schemes, names.roles)
+    scope = Scope(names, own_schemes(program), catalog)
     return ProgramResult(program.id, tuple(
-        _evaluate_unit(unit, program, profile, names) for unit in level_rules(program)))
+        _evaluate_unit(unit, program, profile, scope) for unit in level_rules(program)))
 
 
 def evaluate_all(catalog: Catalog, profile: Profile) -> list[ProgramResult]:
@@ -426,7 +477,7 @@ def evaluate_all(catalog: Catalog, profile: Profile) -> list[ProgramResult]:
 
 def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
     """Readable Chinese for the terminal."""
-    marks = {"eligible": "✓", "not_eligible": "✗", "unknown": "?", "unpublished": "–"}
+    marks = {"eligible": "✓", "needs_training": "△", "not_eligible": "✗", "unknown": "?", "unpublished": "–"}
     lines: list[str] = []
     for result in results:
         program = catalog.programs[result.program]
@@ -435,9 +486,9 @@ def format_text(results: list[ProgramResult], catalog: Catalog) -> str:
         for lv in result.levels:
             lines.append(f"  {marks[lv.status]} {names[lv.level]}：{STATUS[lv.status]}")
             for route in lv.met_routes:
-                lines.append(f"      符合第 {route.clause} 条：{route.text}")
+                lines.append(f"      符合原文 {route.clause}：{route.text}")
             if lv.nearest:
-                lines.append(f"      最接近第 {lv.nearest.clause} 条：{lv.nearest.text}")
+                lines.append(f"      最接近原文 {lv.nearest.clause}：{lv.nearest.text}")
             for item in lv.missing:
                 lines.append(f"      · {item}")
         lines.append("")

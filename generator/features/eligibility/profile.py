@@ -12,12 +12,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
-from generator.source.models import SLUG_PATTERN, EducationLevel
+from generator.source.models import SLUG_PATTERN, EducationLevel, StudentKind
 
 FIELDS = {
     "education": "已取得的最高学历",
     "major_related": "所学专业是否为相关专业",
     "student": "是否为在校/在读学生",
+    "student_kind": "在读学校类型",
     "experience_years": "相关工作年限",
     "experience_continuous": "相关工作是否连续",
     "certificates": "所持证书及持证年限",
@@ -50,6 +51,9 @@ class Profile(BaseModel):
     education: EducationLevel | None = Field(None, description="Highest level completed.")
     major_related: StrictBool | None = None
     student: StrictBool | None = Field(None, description="Enrolled now (在校/在读).")
+    student_kind: StudentKind | None = Field(
+        None, description="What a current student is enrolled in: university (大专/本科/研究生在读), "
+                          "vocational (中职/高职/技工院校在读) or secondary (普通高中/初中在读).")
     experience_years: Years | None = Field(None, description="Related work, in years.")
     experience_continuous: StrictBool | None = None
     certificates: tuple[HeldCertificate, ...] | None = Field(None, description="[] means none.")

@@ -11,12 +11,12 @@ import json
 from pydantic import BaseModel
 
 from generator.features.eligibility.engine import (
-    EDUCATION_ANSWER, EDUCATION_RANK, EFFORT, MESSAGES, STATUS, known_roles, own_schemes,
+    EDUCATION_ANSWER, EDUCATION_LEVELS, EFFORT, MESSAGES, STATUS, STUDENT_KINDS, known_roles, own_schemes,
     scheme_name, schemes, level_rules,
 )
 from generator.features.eligibility.profile import FIELDS
 from generator.source.catalog import Catalog, Vocabulary
-from generator.source.models import LEVEL_LADDERS, Condition, Program
+from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Program
 from generator.words import labels
 from generator.words.phrases import describe_condition
 
@@ -26,13 +26,19 @@ RULES_PATH = "assets/data/eligibility-rules.json"
 # grows with the catalogue (235 KB gzipped at 1,000 programmes, see BENCHMARKS.md); these do not.
 PROGRAM_RULES_DIR = "assets/data/eligibility"
 
-def _condition_json(condition: Condition, names: Vocabulary) -> dict:
+def _condition_json(condition: Condition, names: Vocabulary, catalog: Catalog) -> dict:
     kind = next(name for name in Condition.model_fields if getattr(condition, name) is not None)
     value = getattr(condition, kind)
     rule = value.model_dump(mode="json") if isinstance(value, BaseModel) else (list(value) if isinstance(value, tuple) else value)
     out = {"kind": kind, "rule": rule, "description": describe_condition(condition, names)}
+    if kind == "education":
+        out["admitted"] = list(value.admitted)
+        kinds = value.enrolled_kinds
+        out["enrolled_kinds"] = None if kinds is None else list(kinds)
     if kind == "certificate":
         out["scheme_name"] = scheme_name(value.scheme, names)
+        # null: `other`, any certificate but the programme's own; else the registry's answer.
+        out["met_by"] = None if value.scheme == OTHER_SCHEME else list(catalog.certificates_meeting(value.scheme))
     if kind == "roles":
         out["role_names"] = [names.roles.get(r, r) for r in value]
     return out
@@ -60,7 +66,7 @@ def rules(catalog: Catalog) -> dict:
                 "intro": e.intro if e else None,
                 "rule_text": e.rule_text if e else None,
                 "routes": [
-                    {"clause": r.clause, "text": r.text, "conditions": [_condition_json(c, names) for c in r.conditions]}
+                    {"clause": r.clause, "text": r.text, "conditions": [_condition_json(c, names, catalog) for c in r.conditions]}
                     for r in (e.routes if e else ())
                 ],
             })
@@ -72,7 +78,7 @@ def rules(catalog: Catalog) -> dict:
             "shares_rules_with": program.family if shares_family_rules(program, catalog) else None,
             "own_schemes": list(own_schemes(program)),
             "preconditions": [
-                {"id": pre.id, "text": pre.text, "condition": _condition_json(pre.condition, names)}
+                {"id": pre.id, "text": pre.text, "condition": _condition_json(pre.condition, names, catalog)}
                 for pre in program.preconditions
             ],
             "levels": levels,
@@ -80,7 +86,8 @@ def rules(catalog: Catalog) -> dict:
     return {
         "version": 1,
         "fields": [{"id": f, "label": label} for f, label in FIELDS.items()],
-        "education": [{"id": e, "name": EDUCATION_ANSWER[e], "rank": r} for e, r in EDUCATION_RANK.items()],
+        "education": [{"id": e, "name": EDUCATION_ANSWER[e]} for e in EDUCATION_LEVELS],
+        "student_kinds": [{"id": k, "name": name} for k, name in STUDENT_KINDS.items()],
         "education_names": dict(labels.EDUCATION),
         "level_ladders": [list(ladder) for ladder in LEVEL_LADDERS],
         "level_names": dict(labels.LEVEL_NAME),

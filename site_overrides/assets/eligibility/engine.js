@@ -13,7 +13,7 @@
 import { fill } from "../dom.js";
 
 export const FIELDS = [
-  "education", "major_related", "student", "experience_years", "experience_continuous",
+  "education", "major_related", "student", "student_kind", "experience_years", "experience_continuous",
   "certificates", "roles", "training_hours_met",
 ];
 export const BOOLEAN_FIELDS = ["major_related", "student", "experience_continuous", "training_hours_met"];
@@ -43,12 +43,19 @@ export function gapYears(required, have) {
   return formatNumber(Math.ceil((required - have) * 100 - 1e-9) / 100);
 }
 
-function check(value, needs = [], unanswered = [], yearsShort = 0, effort = 0) {
-  return { value, needs, unanswered, yearsShort, effort };
+function check(value, needs = [], unanswered = [], yearsShort = 0, effort = 0, reasons = []) {
+  return { value, needs, unanswered, yearsShort, effort, reasons };
 }
 
-function educationRanks(rules) {
-  return Object.fromEntries(rules.education.map((e) => [e.id, e.rank]));
+/** Whether the candidate is a current student of one of `kinds` (null: any kind): [value, unanswered]. */
+function enrolled(kinds, p) {
+  const student = answer(p, "student");
+  if (student === null) return [null, ["student"]];
+  if (!student) return [false, []];
+  if (kinds === null) return [true, []];
+  const kind = answer(p, "student_kind");
+  if (kind === null) return [null, ["student_kind"]];
+  return [kinds.includes(kind), []];
 }
 
 function ladderRank(rules, level) {
@@ -59,23 +66,29 @@ function ladderRank(rules, level) {
   return null;
 }
 
-function checkEducation(rules, rule, p) {
+function checkEducation(rules, condition, p) {
   const m = rules.messages;
-  const ranks = educationRanks(rules);
+  const rule = condition.rule;
   const need = fill(rule.include_enrolled ? m.education_enrolled : m.education, {
     education: rules.education_names[rule.minimum],
   });
-  const required = ranks[rule.minimum];
+  const admitted = condition.admitted;
   const education = answer(p, "education");
-  const student = answer(p, "student");
   let level;
   let missing = [];
-  if (required === 0) level = true;
+  let reasons = [];
+  if (rules.education.every((e) => admitted.includes(e.id))) level = true; // 不限学历: nothing to ask
   else if (education === null) [level, missing] = [null, ["education"]];
-  else if (ranks[education] >= required) level = true;
-  else if (rule.include_enrolled && ranks[education] + 1 >= required) {
-    [level, missing] = [student, student === null ? ["student"] : []];
-  } else level = false;
+  else if (admitted.includes(education)) level = true;
+  else {
+    [level, missing] = rule.include_enrolled ? enrolled(condition.enrolled_kinds, p) : [false, []];
+    if (level !== true && rule.unclear.includes(education)) { // the wording leaves this level open
+      [level, missing] = [null, []];
+      reasons = [fill(m.education_unclear, {
+        education: rules.education_names[rule.minimum], have: rules.education_names[education],
+      })];
+    }
+  }
   const parts = [[level, need, missing]];
   if (rule.major === "related") {
     const related = answer(p, "major_related");
@@ -90,7 +103,17 @@ function checkEducation(rules, rule, p) {
     parts.filter(([v]) => v === null).flatMap(([, , f]) => f),
     0,
     effort,
+    reasons,
   );
+}
+
+function checkStudent(rules, rule, p) {
+  const kinds = rule === true ? null : rule;
+  const [value, missing] = enrolled(kinds, p);
+  const need = kinds === null ? rules.messages.student : fill(rules.messages.student_kinds, {
+    kinds: kinds.map((k) => rules.student_kinds.find((s) => s.id === k).name).join("、"),
+  });
+  return check(value, value ? [] : [need], missing, 0, value ? 0 : rules.effort.fixed);
 }
 
 function checkExperience(rules, rule, p) {
@@ -128,7 +151,8 @@ function checkCertificate(rules, condition, p, own) {
   const values = [];
   for (const cert of certificates) {
     const held = ladderRank(rules, cert.level);
-    const same = cert.scheme === rule.scheme || (rule.scheme === "other" && !own.includes(cert.scheme));
+    // met_by: the registry's certificates for a named scheme; null: any certificate but the programme's own.
+    const same = condition.met_by === null ? !own.includes(cert.scheme) : condition.met_by.includes(cert.scheme);
     if (!same || !wanted || !held || held[0] !== wanted[0] || held[1] < wanted[1]) continue;
     if (!rule.years_held) values.push(true);
     else if (cert.years_held === undefined || cert.years_held === null) values.push(null);
@@ -139,20 +163,16 @@ function checkCertificate(rules, condition, p, own) {
   return check(value, [need], value === null ? ["certificates"] : [], 0, rules.effort.certificate);
 }
 
-function checkFlag(rules, field, p, effort) {
-  const value = answer(p, field);
-  return check(value, value ? [] : [rules.messages[field]], value === null ? [field] : [], 0, value ? 0 : effort);
-}
-
-/** One condition: {value: true|false|null, needs, unanswered, yearsShort}. */
-export function checkCondition(rules, condition, p, own = []) {
+/** One condition: {value: true|false|null, needs, unanswered, yearsShort, effort, reasons}; `training`
+ * names the training a training-hours condition asks for. */
+export function checkCondition(rules, condition, p, own = [], training = "") {
   switch (condition.kind) {
     case "education":
-      return checkEducation(rules, condition.rule, p);
+      return checkEducation(rules, condition, p);
     case "experience":
       return checkExperience(rules, condition.rule, p);
     case "student":
-      return checkFlag(rules, "student", p, rules.effort.fixed);
+      return checkStudent(rules, condition.rule, p);
     case "certificate":
       return checkCertificate(rules, condition, p, own);
     case "roles": {
@@ -161,8 +181,12 @@ export function checkCondition(rules, condition, p, own = []) {
       const need = fill(rules.messages.roles, { roles: condition.role_names.join("、") });
       return check(value, value ? [] : [need], value === null ? ["roles"] : [], 0, value ? 0 : rules.effort.fixed);
     }
-    case "training_hours_met":
-      return checkFlag(rules, "training_hours_met", p, rules.effort.training_hours_met);
+    case "training_hours_met": {
+      const value = answer(p, "training_hours_met");
+      const need = fill(rules.messages.training_hours_met, { training });
+      return check(value, value ? [] : [need], value === null ? ["training_hours_met"] : [], 0,
+        value ? 0 : rules.effort.training_hours_met);
+    }
     default:
       throw new Error(`unknown condition kind: ${condition.kind}`);
   }
@@ -194,7 +218,7 @@ export function evaluateLevel(rules, program, level, profile) {
   const own = program.own_schemes;
   const routeChecks = level.routes.map((r) => r.conditions.map((c) => checkCondition(rules, c, profile, own)));
   const routeValues = routeChecks.map((checks) => all(checks.map((c) => c.value)));
-  const preChecks = program.preconditions.map((pre) => checkCondition(rules, pre.condition, profile, own));
+  const preChecks = program.preconditions.map((pre) => checkCondition(rules, pre.condition, profile, own, pre.text));
   const anyRoute = any(routeValues);
   const outcome = all([anyRoute, ...preChecks.map((c) => c.value)]);
   const met = unique(
@@ -208,16 +232,23 @@ export function evaluateLevel(rules, program, level, profile) {
     preconditions: program.preconditions.map((pre, i) => ({ precondition: pre, check: preChecks[i] })),
   };
   if (outcome === true) return { ...details, status: "eligible" };
+  const onlyTraining = program.preconditions.every((pre, i) => preChecks[i].value === true
+    || (preChecks[i].value === false && pre.condition.kind === "training_hours_met"));
+  if (anyRoute === true && onlyTraining) { // only the programme's training is left: say so, naming it
+    const needs = preChecks.filter((c) => c.value !== true).flatMap((c) => c.needs);
+    return { ...details, status: "needs_training", missing: unique(needs, (n) => n) };
+  }
   if (outcome === null) {
-    const fields = new Set();
-    for (const c of preChecks) if (c.value === null) c.unanswered.forEach((f) => fields.add(f));
+    const open = preChecks.filter((c) => c.value === null);
     if (anyRoute === null) {
-      routeChecks.forEach((checks, i) => {
-        if (routeValues[i] === null) checks.forEach((c) => c.unanswered.forEach((f) => fields.add(f)));
-      });
+      routeChecks.forEach((checks, i) => { if (routeValues[i] === null) open.push(...checks); });
     }
+    const fields = new Set(open.flatMap((c) => c.unanswered));
     const ordered = rules.fields.filter((f) => fields.has(f.id));
-    const missing = ordered.map((f) => fill(rules.messages.unanswered, { label: f.label, field: f.id }));
+    const missing = [
+      ...ordered.map((f) => fill(rules.messages.unanswered, { label: f.label })),
+      ...unique(open.flatMap((c) => c.reasons), (r) => r),
+    ];
     return { ...details, status: "unknown", missing, unanswered: ordered.map((f) => f.id) };
   }
   let nearest = null;
@@ -294,6 +325,8 @@ export function profileFromQuery(search, rules) {
     const value = params.get(field);
     if (value === "true" || value === "false") profile[field] = value === "true";
   }
+  const kind = params.get("student_kind");
+  if (rules.student_kinds.some((k) => k.id === kind)) profile.student_kind = kind;
   const years = params.get("experience_years");
   if (years !== null && YEARS.test(years)) profile.experience_years = Number(years);
   const certs = params.get("certificates");
