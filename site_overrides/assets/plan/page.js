@@ -124,7 +124,11 @@ async function render(container) {
     return;
   }
   const upcoming = await levelSessions(pick.program, pick.level, readerToday(), OTHER_SESSIONS + 1);
-  const chosen = (pick.session && sessionsBetween(calendar, pick.program, pick.session, pick.session)[0]) || upcoming[0] || null;
+  // A chosen session among the next ones knows whether its registration has closed; one further
+  // ahead (or past) is dated on its own.
+  const chosen = pick.session
+    ? upcoming.find((s) => s.session === pick.session) || sessionsBetween(calendar, pick.program, pick.session, pick.session)[0] || null
+    : upcoming[0] || null;
   const others = upcoming.filter((s) => !chosen || s.session !== chosen.session).slice(0, OTHER_SESSIONS);
   const print = el("button", { type: "button", class: "md-button catalog-plan__print", text: t.print });
   print.addEventListener("click", () => window.print());
