@@ -125,10 +125,9 @@ async function render(container) {
   }
   const upcoming = await levelSessions(pick.program, pick.level, readerToday(), OTHER_SESSIONS + 1);
   // A chosen session among the next ones knows whether its registration has closed; one further
-  // ahead (or past) is dated on its own.
-  const chosen = pick.session
-    ? upcoming.find((s) => s.session === pick.session) || sessionsBetween(calendar, pick.program, pick.session, pick.session)[0] || null
-    : upcoming[0] || null;
+  // ahead (or past) is dated on its own; a date that is no session gives the next one.
+  const chosen = (pick.session && (upcoming.find((s) => s.session === pick.session)
+    || sessionsBetween(calendar, pick.program, pick.session, pick.session)[0])) || upcoming[0] || null;
   const others = upcoming.filter((s) => !chosen || s.session !== chosen.session).slice(0, OTHER_SESSIONS);
   const print = el("button", { type: "button", class: "md-button catalog-plan__print", text: t.print });
   print.addEventListener("click", () => window.print());
