@@ -183,6 +183,7 @@ class Words:
 
     level = labels.LEVEL_NAME
     education = labels.EDUCATION
+    student_kind = labels.STUDENT_KIND
     major = labels.MAJOR
     exam_mode = labels.EXAM_MODE
     question_type = labels.QUESTION_TYPE

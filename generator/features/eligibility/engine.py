@@ -72,18 +72,20 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.features.eligibility import wording
 from generator.features.eligibility.profile import FIELDS, Profile
 from generator.source.catalog import Catalog, Vocabulary
 from generator.source.models import EDUCATION_STEPS, LEVEL_LADDERS, OTHER_SCHEME, Condition, Eligibility, Program
 from generator.words import labels
+from generator.words.editions import ZH, Words
 
 ALL_LEVELS = "all"
-ALL_LEVELS_NAME = "不分级别"
+ALL_LEVELS_NAME = wording.ALL_LEVELS_NAME["zh"]
 
 EDUCATION_LEVELS = tuple(level for step in EDUCATION_STEPS for level in step)
 
 
-EDUCATION_ANSWER = {**labels.EDUCATION, "none": "初中以下"}
+EDUCATION_ANSWER = {**labels.EDUCATION, "none": wording.EDUCATION_NONE_ANSWER["zh"]}
 
 
 STUDENT_KINDS = labels.STUDENT_KIND
@@ -92,32 +94,10 @@ STUDENT_KINDS = labels.STUDENT_KIND
 Status = Literal["eligible", "needs_training", "not_eligible", "unpublished", "unknown"]
 
 
-STATUS = {
-    "eligible": "可以报考",
-    "needs_training": "完成规定培训后可报考",
-    "not_eligible": "暂不符合",
-    "unknown": "需补充信息",
-    "unpublished": "报考条件未公布",
-}
+STATUS = wording.STATUS["zh"]
 
 
-MESSAGES = {
-    "education": "需要{education}及以上学历",
-    "education_enrolled": "需要{education}及以上学历（含在读）",
-    "education_unclear": "条款要求的“{education}及以上学历”是否包括{have}，原文没有写明，请向主办单位确认",
-    "major_related": "需要相关专业",
-    "experience": "需要相关工作经验满 {years} 年",
-    "experience_continuous": "需要连续从事相关工作满 {years} 年",
-    "experience_gap": "还需 {gap} 年相关工作经验",
-    "experience_gap_continuous": "还需 {gap} 年连续的相关工作经验",
-    "student": "需要是在校/在读学生",
-    "student_kinds": "需要是在读学生（{kinds}）",
-    "certificate": "需持有{scheme}（{level}及以上）",
-    "certificate_years": "需持有{scheme}（{level}及以上）满 {years} 年",
-    "roles": "需要是以下人员之一：{roles}",
-    "training_hours_met": "需要完成规定培训：{training}",
-    "unanswered": "未回答：{label}",
-}
+MESSAGES = wording.MESSAGES["zh"]
 
 
 EFFORT = {"experience": 0, "training_hours_met": 1, "certificate": 2, "education": 3, "fixed": 5}
@@ -140,20 +120,20 @@ def message(key: str, **values: object) -> str:
     return MESSAGES[key].format(**values)
 
 
-def schemes(catalog: Catalog) -> dict[str, dict]:
+def schemes(catalog: Catalog, words: Words = ZH) -> dict[str, dict]:
     """Certificate schemes a candidate can hold: id → {name, levels}. The registry's first
     (content/schemes.yaml), then `other`, then every programme with levels."""
-    names = catalog.vocabulary("zh").schemes
+    names = catalog.vocabulary(words.lang).schemes
     out = {sid: {"name": names[sid], "levels": list(s.levels)} for sid, s in catalog.schemes.items()}
     out[OTHER_SCHEME] = {"name": names[OTHER_SCHEME], "levels": list(LEVEL_LADDERS[0])}
     for pid, program in catalog.programs.items():
         if program.levels and pid not in out:
-            out[pid] = {"name": f"{program.name.zh}证书", "levels": [lv.id for lv in program.levels]}
+            out[pid] = {"name": words.scheme_name(pid, catalog), "levels": [lv.id for lv in program.levels]}
     return out
 
 
-def known_roles(catalog: Catalog) -> dict[str, str]:
-    found = dict(catalog.vocabulary("zh").roles)
+def known_roles(catalog: Catalog, lang: str = "zh") -> dict[str, str]:
+    found = dict(catalog.vocabulary(lang).roles)
     for program in catalog.programs.values():
         for unit in level_rules(program):
             for route in unit.eligibility.routes if unit.eligibility else ():
@@ -302,7 +282,7 @@ def _student(rule, p: Profile) -> Check:
     kinds = None if rule is True else rule
     value, missing = _enrolled(kinds, p)
     need = message("student") if kinds is None else message(
-        "student_kinds", kinds="、".join(STUDENT_KINDS[k] for k in kinds))
+        "student_kinds", kinds=wording.LIST_SEPARATOR["zh"].join(STUDENT_KINDS[k] for k in kinds))
     return Check(value, () if value else (need,), missing, 0, 0 if value else EFFORT["fixed"])
 
 
@@ -370,7 +350,7 @@ def check_condition(condition: Condition, p: Profile, scope: Scope, training: st
             value: Tri = None
         else:
             value = any(role in condition.roles for role in p.roles)
-        need = message("roles", roles="、".join(scope.names.roles.get(r, r) for r in condition.roles))
+        need = message("roles", roles=wording.LIST_SEPARATOR["zh"].join(scope.names.roles.get(r, r) for r in condition.roles))
         return Check(value, () if value else (need,), ("roles",) if value is None else (),
                      0, 0 if value else EFFORT["fixed"])
     value = p.training_hours_met

@@ -1,46 +1,73 @@
-"""The cross-programme self-check page, /eligibility/, and the rules files its widget reads."""
+"""The cross-programme self-check page, /eligibility/, and the rules files its widget reads, per edition.
+
+The page stays light whatever the size of the catalogue: it lists each programme with a link to its
+报考条件 section (where the rules are, in words, without JavaScript) and the notes on its rules, and the
+widget fetches a programme's rules only when it shows that programme's result (rules_json.EAGER_LIMIT).
+"""
 
 from __future__ import annotations
 
-from generator.features.eligibility.engine import STATUS, level_rules
-from generator.features.eligibility.rules_json import RULES_PATH, compact_json, rules, shares_family_rules, split_rules_json
+from dataclasses import dataclass
+
+from generator.features.eligibility import wording
+from generator.features.eligibility.rules_json import RULES_PATH, listed_programs, program_files, rules_json, shares_family_rules
 from generator.pages.build import Build
 from generator.source.catalog import Catalog
+from generator.source.models import Level, Note, Program
+
+EDITIONS = ("zh", "en")
 
 PAGE_PATH = "eligibility/index.md"
 
+
+@dataclass(frozen=True)
+class ListedProgram:
+    """One entry of the page's list: the programme, the specialties that share its rules, and the notes
+    on its rules, by level name (None for notes on the whole programme's rules)."""
+
+    program: Program
+    sharing: tuple[str, ...]  # names of the specialties that share its rules
+    notes: tuple[tuple[str | None, Note], ...]
+
+
 def files(build: Build) -> dict[str, str]:
-    """The cross-programme page /eligibility/ and the rules JSON the widget evaluates."""
-    catalog = build.catalog
-    programs = sorted(catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id))
+    """The page /eligibility/ and the rules JSON the widget evaluates, in the edition's words."""
+    catalog, words = build.catalog, build.words
+    programs = listed_programs(catalog)
     shared = {p.id for p in programs if shares_family_rules(p, catalog)}
-    groups = [
-        (program, level_rules(program), [catalog.programs[s].name.zh for s in catalog.specialties.get(program.id, ()) if s in shared])
-        for program in programs if program.id not in shared
-    ]
-    page = build.page(PAGE_PATH, "eligibility.md.j2", groups=groups, readings=readings(catalog), status=STATUS)
-    everything = rules(catalog)
-    return {PAGE_PATH: page, RULES_PATH: compact_json(everything), **split_rules_json(catalog, everything)}
+    listed = [ListedProgram(p, tuple(words.name(catalog.programs[s].name) for s in catalog.specialties.get(p.id, ()) if s in shared),
+                            rule_notes(p, words.name))
+              for p in programs if p.id not in shared]
+    page = build.page(PAGE_PATH, "eligibility.md.j2", listed=listed, readings=readings(catalog, words.lang),
+                      t=wording.PAGE[words.lang])
+    return {PAGE_PATH: page, RULES_PATH: rules_json(catalog, words), **program_files(catalog, words)}
 
 
-def readings(catalog: Catalog) -> tuple[str, ...]:
-    """The readings of engine.py's docstring, in the words the site shows candidates, with the field's
-    own words (content/site.yaml `related_majors`, the first scheme of content/schemes.yaml)."""
+def rule_notes(program: Program, name) -> tuple[tuple[str | None, Note], ...]:
+    """The notes on a programme's rules: its eligibility's own, each level's, and a level's notes that cite
+    the passage its rules come from (such as a garbled table's column order)."""
+    out: list[tuple[str | None, Note]] = [(None, n) for n in (program.eligibility.notes if program.eligibility else ())]
+    for level in program.levels:
+        out += [(name(level.name), n) for n in _level_rule_notes(level)]
+    return tuple(out)
+
+
+def _level_rule_notes(level: Level) -> list[Note]:
+    rules = level.eligibility
+    if rules is None:
+        return []
+    about_rules = [n for n in level.notes if any(s == rules.source for s in n.sources)]
+    return [*rules.notes, *about_rules]
+
+
+def readings(catalog: Catalog, lang: str) -> tuple[str, ...]:
+    """How the self-check reads the rules, in the words the site shows candidates, with the field's own
+    words (content/site.yaml `related_majors`, the first scheme of content/schemes.yaml and its holders)."""
     majors = catalog.site.related_majors
-    example = next(iter(catalog.schemes.values()), None)
-    example = f"（如{example.short_name or example.name.zh}）" if example else ""
-    return tuple(r.format(majors=f"{majors}等相关专业" if majors else "相关专业", example=example) for r in READINGS)
-
-
-# The readings above, in the words the site shows candidates (eligibility page and widget).
-READINGS = (
-    "学历由低到高依次为：初中，高中和中专/中职（同级），大专，本科，双学士，硕士/研究生，博士；要求“某学历及以上”时，更高的学历也符合。"
-    "“最高学历”填已经取得的学历；条款注明“含在读”时，在校/在读学生按正在就读的更高一级学历计算。",
-    "条款写“取得其他专业”或“非相关专业”的，任何专业均可；写“相关专业”的，须为{majors}。",
-    "“连续从事相关工作满 N 年”要求工作经验连续；写“累计”或未写的，连续、不连续均可。",
-    "持有同一类证书的更高级别，视为符合较低级别的证书要求（初级、中级、高级由低到高；四级、三级、二级、一级由低到高）。"
-    "条款点名的证书{example}只认该类证书；条款写“其他…职业或技能证书、职称证书”的，本项目自身证书以外的任何证书都算。",
-    "项目统一要求的培训学时等条件，适用于每个级别。各级别按各自公布的条款单独判断；原文标注“待定”的级别显示为“报考条件未公布”。",
-    "本自查只根据公开资料的文字判断，报名以颁证/主办单位审核为准。",
-)
-
+    names = catalog.vocabulary(lang)
+    scheme = next(iter(catalog.schemes), None)
+    example = wording.READING_EXAMPLE[lang].format(
+        scheme=names.schemes[scheme], holders=wording.LIST_SEPARATOR[lang].join(names.scheme_holders[scheme])
+    ) if scheme and names.scheme_holders.get(scheme) else ""
+    related = wording.READING_MAJORS[lang].format(majors=majors) if majors else wording.READING_MAJORS_NONE[lang]
+    return tuple(r.format(majors=related, example=example) for r in wording.READINGS[lang])

@@ -12,19 +12,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
+from generator.features.eligibility import wording
 from generator.source.models import SLUG_PATTERN, EducationLevel, StudentKind
 
-FIELDS = {
-    "education": "已取得的最高学历",
-    "major_related": "所学专业是否为相关专业",
-    "student": "是否为在校/在读学生",
-    "student_kind": "在读学校类型",
-    "experience_years": "相关工作年限",
-    "experience_continuous": "相关工作是否连续",
-    "certificates": "所持证书及持证年限",
-    "roles": "人员身份",
-    "training_hours_met": "培训学时是否达标",
-}
+FIELDS = wording.FIELDS["zh"]  # field → its question, as catalog check and the widget ask it
 
 
 Years = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]

@@ -10,33 +10,33 @@ import json
 
 from pydantic import BaseModel
 
-from generator.features.eligibility.engine import (
-    EDUCATION_ANSWER, EDUCATION_LEVELS, EFFORT, MESSAGES, STATUS, STUDENT_KINDS, known_roles, own_schemes,
-    scheme_name, schemes, level_rules,
-)
-from generator.features.eligibility.profile import FIELDS
-from generator.source.catalog import Catalog, Vocabulary
+from generator.features.eligibility import wording
+from generator.features.eligibility.engine import EDUCATION_LEVELS, EFFORT, known_roles, level_rules, own_schemes, schemes
+from generator.source.catalog import Catalog
 from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Program
-from generator.words import labels
-from generator.words.phrases import describe_condition
+from generator.words.editions import ZH, Words
 
 RULES_PATH = "assets/data/eligibility-rules.json"
 # The same rules split for a programme page's widget, which needs one programme: the shared part
 # (`_common.json`: fields, wordings, certificate schemes) and one file per programme. The whole file
 # grows with the catalogue (235 KB gzipped at 1,000 programmes, see BENCHMARKS.md); these do not.
 PROGRAM_RULES_DIR = "assets/data/eligibility"
+# At most this many programmes, /eligibility/ shows every programme's result as soon as there are answers
+# (one request for the whole rules file); above it, each programme's rules arrive when the reader opens it.
+EAGER_LIMIT = 40
 
-def _condition_json(condition: Condition, names: Vocabulary, catalog: Catalog) -> dict:
+def _condition_json(condition: Condition, words: Words, catalog: Catalog) -> dict:
+    names = catalog.vocabulary(words.lang)
     kind = next(name for name in Condition.model_fields if getattr(condition, name) is not None)
     value = getattr(condition, kind)
     rule = value.model_dump(mode="json") if isinstance(value, BaseModel) else (list(value) if isinstance(value, tuple) else value)
-    out = {"kind": kind, "rule": rule, "description": describe_condition(condition, names)}
+    out = {"kind": kind, "rule": rule, "description": words.condition(condition, catalog)}
     if kind == "education":
         out["admitted"] = list(value.admitted)
         kinds = value.enrolled_kinds
         out["enrolled_kinds"] = None if kinds is None else list(kinds)
     if kind == "certificate":
-        out["scheme_name"] = scheme_name(value.scheme, names)
+        out["scheme_name"] = words.scheme_name(value.scheme, catalog)
         # null: `other`, any certificate but the programme's own; else the registry's answer.
         out["met_by"] = None if value.scheme == OTHER_SCHEME else list(catalog.certificates_meeting(value.scheme))
     if kind == "roles":
@@ -51,72 +51,97 @@ def shares_family_rules(program: Program, catalog: Catalog) -> bool:
                 and program.eligibility == family.eligibility and program.preconditions == family.preconditions)
 
 
-def rules(catalog: Catalog) -> dict:
-    """Everything the browser engine needs, from the same models the Python engine reads."""
-    names = catalog.vocabulary("zh")
-    programs = []
-    for program in sorted(catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id)):
-        levels = []
-        for unit in level_rules(program):
-            e = unit.eligibility
-            levels.append({
-                "id": unit.level,
-                "name": unit.name,
-                "status": unit.status,
-                "intro": e.intro if e else None,
-                "rule_text": e.rule_text if e else None,
-                "routes": [
-                    {"clause": r.clause, "text": r.text, "conditions": [_condition_json(c, names, catalog) for c in r.conditions]}
-                    for r in (e.routes if e else ())
-                ],
-            })
-        programs.append({
-            "id": program.id,
-            "name": program.name.zh,
-            "type": program.type,
-            "family": program.family,
-            "shares_rules_with": program.family if shares_family_rules(program, catalog) else None,
-            "own_schemes": list(own_schemes(program)),
-            "preconditions": [
-                {"id": pre.id, "text": pre.text, "condition": _condition_json(pre.condition, names, catalog)}
-                for pre in program.preconditions
+def _level_name(program: Program, unit, words: Words) -> str:
+    level = next((lv for lv in program.levels if lv.id == unit.level), None)
+    return words.name(level.name) if level else wording.ALL_LEVELS_NAME[words.lang]
+
+
+def program_rules(program: Program, catalog: Catalog, words: Words) -> dict:
+    """One programme's rules, as the browser engine reads them, in one edition's words. Source quotes
+    (clause texts, preconditions, notes) stay in Chinese."""
+    levels = []
+    for unit in level_rules(program):
+        e = unit.eligibility
+        levels.append({
+            "id": unit.level,
+            "name": _level_name(program, unit, words),
+            "status": unit.status,
+            "intro": e.intro if e else None,
+            "rule_text": e.rule_text if e else None,
+            "notes": [{"kind": n.kind, "text": n.text} for n in (e.notes if e else ())],
+            "routes": [
+                {"clause": r.clause, "text": r.text, "conditions": [_condition_json(c, words, catalog) for c in r.conditions]}
+                for r in (e.routes if e else ())
             ],
-            "levels": levels,
         })
     return {
-        "version": 1,
-        "fields": [{"id": f, "label": label} for f, label in FIELDS.items()],
-        "education": [{"id": e, "name": EDUCATION_ANSWER[e]} for e in EDUCATION_LEVELS],
-        "student_kinds": [{"id": k, "name": name} for k, name in STUDENT_KINDS.items()],
-        "education_names": dict(labels.EDUCATION),
-        "level_ladders": [list(ladder) for ladder in LEVEL_LADDERS],
-        "level_names": dict(labels.LEVEL_NAME),
-        "schemes": [{"id": sid, **spec} for sid, spec in schemes(catalog).items()],
-        "roles": [{"id": rid, "name": name} for rid, name in known_roles(catalog).items()],
-        "status": STATUS,
-        "messages": MESSAGES,
-        "effort": EFFORT,
-        "programs": programs,
+        "id": program.id,
+        "name": words.name(program.name),
+        "type": program.type,
+        "family": program.family,
+        "shares_rules_with": program.family if shares_family_rules(program, catalog) else None,
+        "own_schemes": list(own_schemes(program)),
+        "preconditions": [
+            {"id": pre.id, "text": pre.text, "condition": _condition_json(pre.condition, words, catalog)}
+            for pre in program.preconditions
+        ],
+        "levels": levels,
     }
+
+
+def listed_programs(catalog: Catalog) -> list[Program]:
+    """Programmes in the order the self-check lists them: programmes and families, then specialties."""
+    return sorted(catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id))
+
+
+def common_rules(catalog: Catalog, words: Words = ZH) -> dict:
+    """Everything but the programmes: the questions, the words, the education levels, schemes and roles."""
+    lang = words.lang
+    ui = dict(wording.UI[lang])
+    majors = catalog.site.related_majors
+    ui["hint_major"] = ui["hint_major"].format(majors=majors) if majors else None
+    return {
+        "version": 1,
+        "lang": lang,
+        "source_lang": "zh-CN",  # clause texts, preconditions and notes are quoted from the sources
+        "fields": [{"id": f, "label": label} for f, label in wording.FIELDS[lang].items()],
+        "education": [{"id": e, "name": wording.EDUCATION_NONE_ANSWER[lang] if e == "none" else words.education[e]}
+                      for e in EDUCATION_LEVELS],
+        "education_names": dict(words.education),
+        "student_kinds": [{"id": k, "name": name} for k, name in words.student_kind.items()],
+        "level_ladders": [list(ladder) for ladder in LEVEL_LADDERS],
+        "level_names": dict(words.level),
+        "schemes": [{"id": sid, **spec} for sid, spec in schemes(catalog, words).items()],
+        "roles": [{"id": rid, "name": name} for rid, name in known_roles(catalog, lang).items()],
+        "status": wording.STATUS[lang],
+        "messages": wording.MESSAGES[lang],
+        "list_separator": wording.LIST_SEPARATOR[lang],
+        "ui": ui,
+        "eager_limit": EAGER_LIMIT,
+        "effort": EFFORT,
+    }
+
+
+def rules(catalog: Catalog, words: Words = ZH) -> dict:
+    """Everything the browser engine needs, from the same models the Python engine reads."""
+    return {**common_rules(catalog, words), "programs": [program_rules(p, catalog, words) for p in listed_programs(catalog)]}
 
 
 def compact_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def rules_json(catalog: Catalog) -> str:
-    return compact_json(rules(catalog))
+def rules_json(catalog: Catalog, words: Words = ZH) -> str:
+    return compact_json(rules(catalog, words))
 
 
-def split_rules_json(catalog: Catalog, everything: dict) -> dict[str, str]:
-    """`everything` (= rules(catalog)) as PROGRAM_RULES_DIR/_common.json (all but `programs`) and
-    PROGRAM_RULES_DIR/<id>.json (`{"programs": [that programme]}`); the widget joins the two. A renamed
-    programme's old id keeps its file, like every published URL."""
-    common = {key: value for key, value in everything.items() if key != "programs"}
-    out = {f"{PROGRAM_RULES_DIR}/_common.json": compact_json(common)}
-    for entry in everything["programs"]:
-        text = compact_json({"programs": [entry]})
-        for pid in (entry["id"], *catalog.programs[entry["id"]].former_ids):
+def program_files(catalog: Catalog, words: Words = ZH) -> dict[str, str]:
+    """PROGRAM_RULES_DIR/_common.json (all but the programmes) and PROGRAM_RULES_DIR/<id>.json
+    (`{"programs": [that programme]}`); the widget joins the two. A renamed programme's old id keeps its
+    file, like every published URL."""
+    out = {f"{PROGRAM_RULES_DIR}/_common.json": compact_json(common_rules(catalog, words))}
+    for program in listed_programs(catalog):
+        text = compact_json({"programs": [program_rules(program, catalog, words)]})
+        for pid in (program.id, *program.former_ids):
             out[f"{PROGRAM_RULES_DIR}/{pid}.json"] = text
     return out
-

@@ -111,7 +111,7 @@ function checkStudent(rules, rule, p) {
   const kinds = rule === true ? null : rule;
   const [value, missing] = enrolled(kinds, p);
   const need = kinds === null ? rules.messages.student : fill(rules.messages.student_kinds, {
-    kinds: kinds.map((k) => rules.student_kinds.find((s) => s.id === k).name).join("、"),
+    kinds: kinds.map((k) => rules.student_kinds.find((s) => s.id === k).name).join(rules.list_separator),
   });
   return check(value, value ? [] : [need], missing, 0, value ? 0 : rules.effort.fixed);
 }
@@ -178,7 +178,7 @@ export function checkCondition(rules, condition, p, own = [], training = "") {
     case "roles": {
       const roles = answer(p, "roles");
       const value = roles === null ? null : roles.some((r) => condition.rule.includes(r));
-      const need = fill(rules.messages.roles, { roles: condition.role_names.join("、") });
+      const need = fill(rules.messages.roles, { roles: condition.role_names.join(rules.list_separator) });
       return check(value, value ? [] : [need], value === null ? ["roles"] : [], 0, value ? 0 : rules.effort.fixed);
     }
     case "training_hours_met": {

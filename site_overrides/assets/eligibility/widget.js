@@ -2,9 +2,15 @@
 //
 // It mounts on every [data-eligibility-widget] element, keeps the answers in the URL query (same
 // field names as the JSON profile contract, see docs/eligibility.md), and is set up inside Material's
-// document$ subscription. Every sentence about the rules comes from the rules JSON, through the engine.
+// document$ subscription. Every word it shows comes from the edition's rules JSON (`ui`, `fields`,
+// `status`, `messages`; generator/features/eligibility/wording.py): questions are the profile fields'
+// labels; sentences about the rules come through the engine. Source quotes keep the source's language.
+//
+// On a programme page it loads the shared part and that programme's rules. On /eligibility/ it lists the
+// programmes the page lists ([data-eligibility-program]) and fetches rules only for results it shows:
+// every programme at once when there are few (rules.eager_limit), else each one as the reader opens it.
 
-import { el, loadJson, onEveryPage } from "../dom.js";
+import { el, fill, loadJson, onEveryPage } from "../dom.js";
 import {
   BOOLEAN_FIELDS, FIELDS, YEARS, evaluateProgram, formatNumber, profileFromQuery, profileToQuery, queryString, unique,
 } from "./engine.js";
@@ -12,27 +18,19 @@ import {
 import { readerToday } from "../plan/facts.js";
 import { nextSteps } from "../plan/nextsteps.js";
 
-const MARK = { true: ["✓", "符合"], false: ["✗", "不符合"], null: ["?", "未回答，尚不能判断"] };
-const STATUS_MARK = { eligible: "✓", not_eligible: "✗", unknown: "?", unpublished: "–" };
-const YES_NO = {
-  major_related: [["true", "是，相关专业"], ["false", "否，其他专业"]],
-  student: [["true", "是"], ["false", "否"]],
-  experience_continuous: [["true", "连续"], ["false", "不连续（累计）"]],
-  training_hours_met: [["true", "已达标"], ["false", "未达标"]],
-};
-const QUESTIONS = {
-  major_related: "所学专业是否为环境工程与科学、能源等相关专业",
-  student: "目前是否为在校/在读学生",
-  experience_years: "相关领域工作年限（年）",
-  experience_continuous: "相关工作是否连续",
-  training_hours_met: "是否已完成规定的培训学时（如考前培训学时达标、学够90%课时）",
-};
+const STATUS_MARK = { eligible: "✓", needs_training: "△", not_eligible: "✗", unknown: "?", unpublished: "–" };
+const COMMON = "data/eligibility/_common.json";
+const ALL_RULES = "data/eligibility-rules.json";
 const mounted = new Set();
 // plan: the statuses whose result leads on to dates, fees and materials
 const NEXT_STEPS_FOR = new Set(["eligible", "needs_training"]);
 
 function heading(level, attrs, ...children) {
   return el(`h${Math.min(6, Math.max(2, level))}`, attrs, ...children);
+}
+
+function quote(rules, text) {
+  return el("q", { lang: rules.source_lang, text });
 }
 
 function field(id, label, control, hint) {
@@ -49,73 +47,78 @@ function select(id, name, options) {
 }
 
 function buildForm(prefix, rules) {
+  const ui = rules.ui;
   const id = (name) => `${prefix}-${name}`;
-  const unanswered = [["", "未回答"]];
-  const form = el("form", { class: "catalog-elig__form", novalidate: true, "aria-label": "报考自查问题" });
+  const label = Object.fromEntries(rules.fields.map((f) => [f.id, f.label]));
+  const unanswered = [["", ui.not_answered]];
+  const yesNo = (name) => select(id(name), name, [...unanswered, ...ui.yes_no[name]]);
+  const form = el("form", { class: "catalog-elig__form", novalidate: true, "aria-label": ui.form_label });
 
+  const kind = field(id("student_kind"), label.student_kind,
+    select(id("student_kind"), "student_kind", [...unanswered, ...rules.student_kinds.map((k) => [k.id, k.name])]));
   form.append(el("fieldset", {},
-    el("legend", { text: "学历与专业" }),
-    field(id("education"), "已取得的最高学历",
-      select(id("education"), "education", [...unanswered, ...rules.education.map((e) => [e.id, e.name])]),
-      "填已经毕业、取得的学历；在读的学历请在下方“在校/在读学生”中说明。"),
-    field(id("major_related"), QUESTIONS.major_related, select(id("major_related"), "major_related", [...unanswered, ...YES_NO.major_related])),
-    field(id("student"), QUESTIONS.student, select(id("student"), "student", [...unanswered, ...YES_NO.student])),
+    el("legend", { text: ui.legend_education }),
+    field(id("education"), label.education,
+      select(id("education"), "education", [...unanswered, ...rules.education.map((e) => [e.id, e.name])]), ui.hint_education),
+    field(id("major_related"), label.major_related, yesNo("major_related"), ui.hint_major),
+    field(id("student"), label.student, yesNo("student")),
+    kind,
   ));
 
   const years = el("input", { id: id("experience_years"), name: "experience_years", type: "number", min: "0", step: "0.1", inputmode: "decimal" });
   form.append(el("fieldset", {},
-    el("legend", { text: "相关工作经验" }),
-    field(id("experience_years"), QUESTIONS.experience_years, years, "填数字，例如 2.5；没有相关工作经验填 0。"),
-    field(id("experience_continuous"), QUESTIONS.experience_continuous,
-      select(id("experience_continuous"), "experience_continuous", [...unanswered, ...YES_NO.experience_continuous])),
+    el("legend", { text: ui.legend_experience }),
+    field(id("experience_years"), label.experience_years, years, ui.hint_years),
+    field(id("experience_continuous"), label.experience_continuous, yesNo("experience_continuous")),
   ));
 
-  const certList = el("ul", { class: "catalog-elig__certs", "aria-label": "所持证书列表" });
-  const addCert = el("button", { type: "button", class: "md-button catalog-elig__add", text: "添加一本证书" });
+  const certList = el("ul", { class: "catalog-elig__certs", "aria-label": ui.certificate_list });
+  const addCert = el("button", { type: "button", class: "md-button catalog-elig__add", text: ui.add_certificate });
   const certBox = el("div", { class: "catalog-elig__certbox" }, certList, addCert);
   form.append(el("fieldset", {},
-    el("legend", { text: "证书" }),
-    field(id("certificates"), "是否持有职业或技能证书、职称证书",
-      select(id("certificates"), "certificates", [...unanswered, ["none", "没有"], ["some", "有（请在下方逐本添加）"]])),
+    el("legend", { text: ui.legend_certificates }),
+    field(id("certificates"), label.certificates,
+      select(id("certificates"), "certificates", [...unanswered, ["none", ui.certificates_none], ["some", ui.certificates_some]])),
     certBox,
   ));
 
   const roleBoxes = rules.roles.map((role) => el("div", { class: "catalog-elig__check" },
     el("input", { type: "checkbox", id: id(`role-${role.id}`), name: "roles", value: role.id }),
     el("label", { for: id(`role-${role.id}`), text: role.name })));
-  form.append(el("fieldset", {},
-    el("legend", { text: "人员身份（可多选；都不勾选表示未回答）" }),
+  form.append(el("fieldset", { "aria-describedby": id("roles-hint") },
+    el("legend", { text: label.roles }),
+    el("p", { id: id("roles-hint"), class: "catalog-elig__hint", text: ui.hint_roles }),
     ...roleBoxes,
     el("div", { class: "catalog-elig__check" },
       el("input", { type: "checkbox", id: id("roles-none"), name: "roles-none", value: "none" }),
-      el("label", { for: id("roles-none"), text: "以上都不是" })),
+      el("label", { for: id("roles-none"), text: ui.roles_none })),
   ));
 
   form.append(el("fieldset", {},
-    el("legend", { text: "培训" }),
-    field(id("training_hours_met"), QUESTIONS.training_hours_met,
-      select(id("training_hours_met"), "training_hours_met", [...unanswered, ...YES_NO.training_hours_met])),
+    el("legend", { text: ui.legend_training }),
+    field(id("training_hours_met"), label.training_hours_met, yesNo("training_hours_met"), ui.hint_training),
   ));
 
   form.append(el("div", { class: "catalog-elig__actions" },
-    el("button", { type: "submit", class: "md-button md-button--primary", text: "查看结果" }),
-    el("button", { type: "button", class: "md-button catalog-elig__reset", text: "清空全部回答" })));
-  return { form, certList, certBox, addCert };
+    el("button", { type: "submit", class: "md-button md-button--primary", text: ui.submit }),
+    el("button", { type: "button", class: "md-button catalog-elig__reset", text: ui.reset })));
+  return { form, certList, certBox, addCert, kind };
 }
 
 function certificateRow(widget, rules, cert = {}) {
+  const ui = rules.ui;
   widget.certCount += 1;
   const n = widget.certCount;
   const id = (name) => `${widget.prefix}-cert${n}-${name}`;
-  const scheme = select(id("scheme"), "cert-scheme", [["", "请选择"], ...rules.schemes.map((s) => [s.id, s.name])]);
-  const level = select(id("level"), "cert-level", [["", "请选择"]]);
+  const scheme = select(id("scheme"), "cert-scheme", [["", ui.choose], ...rules.schemes.map((s) => [s.id, s.name])]);
+  const level = select(id("level"), "cert-level", [["", ui.choose]]);
   const years = el("input", { id: id("years"), name: "cert-years", type: "number", min: "0", step: "0.1", inputmode: "decimal" });
   const legend = el("legend");
   const remove = el("button", { type: "button", class: "md-button catalog-elig__remove" });
   const setLevels = () => {
     const spec = rules.schemes.find((s) => s.id === scheme.value);
     const keep = level.value;
-    level.replaceChildren(el("option", { value: "", text: "请选择" }),
+    level.replaceChildren(el("option", { value: "", text: ui.choose }),
       ...(spec ? spec.levels : []).map((lv) => el("option", { value: lv, text: rules.level_names[lv] ?? lv })));
     if (spec && spec.levels.includes(keep)) level.value = keep;
   };
@@ -126,23 +129,23 @@ function certificateRow(widget, rules, cert = {}) {
   years.value = cert.years_held == null ? "" : formatNumber(cert.years_held);
   const row = el("li", { class: "catalog-elig__cert" }, el("fieldset", {},
     legend,
-    field(id("scheme"), "证书类别", scheme),
-    field(id("level"), "证书级别", level),
-    field(id("years"), "已持证年限（年）", years, "从取得证书到现在的年数，例如 1；不清楚可以不填。"),
+    field(id("scheme"), ui.certificate_scheme, scheme),
+    field(id("level"), ui.certificate_level, level),
+    field(id("years"), ui.certificate_years, years, ui.hint_certificate_years),
     remove));
   remove.addEventListener("click", () => {
     row.remove();
-    renumber(widget);
+    renumber(widget, rules);
     widget.addCert.focus();
     widget.update(true);
   });
   return row;
 }
 
-function renumber(widget) {
+function renumber(widget, rules) {
   widget.certList.querySelectorAll(":scope > li").forEach((row, i) => {
-    row.querySelector("legend").textContent = `证书 ${i + 1}`;
-    row.querySelector(".catalog-elig__remove").textContent = `删除证书 ${i + 1}`;
+    row.querySelector("legend").textContent = fill(rules.ui.certificate_n, { n: i + 1 });
+    row.querySelector(".catalog-elig__remove").textContent = fill(rules.ui.remove_certificate_n, { n: i + 1 });
   });
 }
 
@@ -154,6 +157,8 @@ function readForm(widget) {
   for (const name of BOOLEAN_FIELDS) {
     if (value(name) === "true" || value(name) === "false") profile[name] = value(name) === "true";
   }
+  // Where a student studies is asked only of students.
+  if (profile.student === true && value("student_kind")) profile.student_kind = value("student_kind");
   const years = value("experience_years").trim();
   if (YEARS.test(years)) profile.experience_years = Number(years);
   if (value("certificates") === "none") profile.certificates = [];
@@ -179,6 +184,7 @@ function fillForm(widget, rules, profile) {
   const set = (name, v) => { form.elements.namedItem(name).value = v; };
   set("education", profile.education ?? "");
   for (const name of BOOLEAN_FIELDS) set(name, profile[name] === undefined ? "" : String(profile[name]));
+  set("student_kind", profile.student_kind ?? "");
   set("experience_years", profile.experience_years === undefined ? "" : formatNumber(profile.experience_years));
   widget.certList.replaceChildren();
   if (profile.certificates === undefined) set("certificates", "");
@@ -187,69 +193,81 @@ function fillForm(widget, rules, profile) {
     set("certificates", "some");
     for (const cert of profile.certificates) widget.certList.append(certificateRow(widget, rules, cert));
   }
-  renumber(widget);
+  renumber(widget, rules);
   for (const box of form.querySelectorAll("input[name=roles]")) box.checked = (profile.roles ?? []).includes(box.value);
   form.querySelector("input[name=roles-none]").checked = Array.isArray(profile.roles) && profile.roles.length === 0;
-  showCertificates(widget);
+  showDependentQuestions(widget);
 }
 
-function showCertificates(widget) {
+function showDependentQuestions(widget) {
   widget.certBox.hidden = widget.form.elements.namedItem("certificates").value !== "some";
+  widget.kind.hidden = widget.form.elements.namedItem("student").value !== "true";
 }
 
-function markItem(value, text) {
-  const [mark, spoken] = MARK[String(value)];
+function markItem(rules, value, ...content) {
   return el("li", { class: "catalog-elig__cond", "data-value": String(value) },
-    el("span", { class: "catalog-elig__mark", "aria-hidden": "true", text: mark }),
-    el("span", { class: "catalog-elig__sr", text: `${spoken}：` }),
-    text);
+    el("span", { class: "catalog-elig__mark", "aria-hidden": "true", text: { true: "✓", false: "✗", null: "?" }[String(value)] }),
+    el("span", { class: "catalog-elig__sr", text: rules.ui.mark[String(value)] }),
+    ...content);
 }
 
-function routeItem(entry) {
+function routeItem(rules, entry) {
   return el("li", { class: "catalog-elig__route" },
-    el("span", { class: "catalog-elig__clause", text: `第 ${entry.route.clause} 条` }), " ",
-    el("q", { text: entry.route.text }),
+    el("span", { class: "catalog-elig__clause", lang: rules.source_lang, text: entry.route.clause }), " ",
+    quote(rules, entry.route.text),
     el("ul", { class: "catalog-elig__conds" },
-      ...entry.route.conditions.map((c, i) => markItem(entry.checks[i].value, c.description))));
+      ...entry.route.conditions.map((c, i) => markItem(rules, entry.checks[i].value, c.description))));
 }
 
-function levelBlock(rules, levelSpec, result, headingLevel) {
+function list(className, items) {
+  return el("ul", { class: className }, ...items.map((m) => el("li", { text: m })));
+}
+
+/** One level's result (or a programme's single `all` entry): its status, why, and the notes on its rules. */
+function renderLevelResult(rules, levelSpec, result, headingLevel) {
+  const ui = rules.ui;
   const status = result.status;
   const block = el("div", { class: "catalog-elig__level", "data-status": status, "data-level": result.level });
   block.append(heading(headingLevel, { class: "catalog-elig__level-title" },
     el("span", { class: "catalog-elig__mark", "aria-hidden": "true", text: STATUS_MARK[status] }), " ",
-    `${levelSpec.name}：${rules.status[status]}`));
+    fill(ui.level_status, { level: levelSpec.name, status: rules.status[status] })));
   if (status === "unpublished") {
-    block.append(el("p", { text: "原文没有公布本级别的报考条件（标注“待定”或未列出），无法判断。" }));
+    block.append(el("p", { text: ui.unpublished }));
     return block;
   }
   const metEntries = result.routes.filter((r) => r.value === true);
   if (metEntries.length) {
-    block.append(el("p", { text: "符合以下条款：" }),
-      el("ul", { class: "catalog-elig__routes" }, ...unique(metEntries, (r) => `${r.route.clause}\n${r.route.text}`).map(routeItem)));
+    block.append(el("p", { text: ui.met_intro }),
+      el("ul", { class: "catalog-elig__routes" },
+        ...unique(metEntries, (r) => `${r.route.clause}\n${r.route.text}`).map((r) => routeItem(rules, r))));
+  }
+  if (status === "needs_training") {
+    block.append(el("p", { text: ui.training_intro }), list("catalog-elig__missing", result.missing));
   }
   if (status === "not_eligible") {
     if (result.nearest) {
       const entry = result.routes.find((r) => r.route.clause === result.nearest.clause && r.route.text === result.nearest.text && r.value !== true);
-      block.append(el("p", { text: "没有符合的条款。最接近的是：" }), el("ul", { class: "catalog-elig__routes" }, routeItem(entry)));
+      block.append(el("p", { text: ui.nearest_intro }), el("ul", { class: "catalog-elig__routes" }, routeItem(rules, entry)));
     }
-    block.append(el("p", { text: "还需要：" }),
-      el("ul", { class: "catalog-elig__missing" }, ...result.missing.map((m) => el("li", { text: m }))));
+    block.append(el("p", { text: ui.needs_intro }), list("catalog-elig__missing", result.missing));
   }
   if (status === "unknown") {
-    block.append(el("p", { text: "还不能判断。回答以下问题后即可判断：" }),
-      el("ul", { class: "catalog-elig__missing" }, ...result.missing.map((m) => el("li", { text: m }))));
+    block.append(el("p", { text: ui.unknown_intro }), list("catalog-elig__missing", result.missing));
     const open = result.routes.filter((r) => r.value === null);
     if (open.length && !metEntries.length) {
       block.append(el("details", { class: "catalog-elig__open" },
-        el("summary", { text: `可能符合的条款（${open.length} 条）` }),
-        el("ul", { class: "catalog-elig__routes" }, ...open.map(routeItem))));
+        el("summary", { text: fill(ui.open_routes, { n: open.length }) }),
+        el("ul", { class: "catalog-elig__routes" }, ...open.map((r) => routeItem(rules, r)))));
     }
   }
   if (result.preconditions.length) {
-    block.append(el("p", { text: "所有级别均须满足：" }),
+    block.append(el("p", { text: ui.preconditions_intro }),
       el("ul", { class: "catalog-elig__conds" },
-        ...result.preconditions.map(({ precondition, check: c }) => markItem(c.value, precondition.text))));
+        ...result.preconditions.map(({ precondition, check: c }) => markItem(rules, c.value, quote(rules, precondition.text)))));
+  }
+  if (levelSpec.notes.length) {
+    block.append(el("p", { text: ui.notes_intro }),
+      el("ul", { class: "catalog-elig__notes" }, ...levelSpec.notes.map((n) => el("li", { lang: rules.source_lang, text: n.text }))));
   }
   return block;
 }
@@ -258,62 +276,138 @@ function isEmpty(profile) {
   return Object.keys(profile).length === 0;
 }
 
-function render(widget, rules, profile) {
-  const base = widget.headingLevel;
-  const programs = widget.scope === "all"
-    ? rules.programs.filter((p) => !p.shares_rules_with)
-    : rules.programs.filter((p) => p.id === widget.scope);
-  const details = [];
-  const tally = { eligible: [], not_eligible: [], unknown: [], unpublished: [] };
+/** Every level of one programme: [blocks, [[display name, status]]]. */
+function programResult(widget, rules, program, profile, headingLevel) {
+  const result = evaluateProgram(rules, program.id, profile);
   const statuses = [];
-  for (const program of programs) {
-    const result = evaluateProgram(rules, program.id, profile);
-    const blocks = result.levels.map((lv, i) => {
-      const spec = program.levels[i];
-      tally[lv.status].push(spec.name.includes(program.name) ? spec.name : `${program.name}（${spec.name}）`);
-      statuses.push([spec.name, lv.status]);
-      const levelHeading = widget.scope === "all" ? base + 2 : base + 1;
-      const block = levelBlock(rules, spec, lv, levelHeading);
-      // plan: the next sessions, fees and materials of a level the reader can apply for
-      if (NEXT_STEPS_FOR.has(lv.status)) {
-        block.append(nextSteps(program.id, lv.level, readerToday(), queryString(profileToQuery(profile)), levelHeading + 1));
-      }
-      return block;
+  const blocks = result.levels.map((lv, i) => {
+    const spec = program.levels[i];
+    const name = spec.name.includes(program.name)
+      ? spec.name : fill(rules.ui.program_level, { program: program.name, level: spec.name });
+    statuses.push([widget.scope === "all" ? name : spec.name, lv.status]);
+    const block = renderLevelResult(rules, spec, lv, headingLevel);
+    // plan: the next sessions, fees and materials of a level the reader can apply for
+    if (NEXT_STEPS_FOR.has(lv.status)) {
+      block.append(nextSteps(program.id, lv.level, readerToday(), queryString(profileToQuery(profile)), headingLevel + 1));
+    }
+    return block;
+  });
+  return [blocks, statuses];
+}
+
+// --- a programme page ---------------------------------------------------------------------------------
+
+function renderProgramme(widget, rules, profile) {
+  const ui = rules.ui;
+  const program = rules.programs.find((p) => p.id === widget.scope);
+  const [blocks, statuses] = programResult(widget, rules, program, profile, widget.headingLevel + 1);
+  widget.summary.textContent = isEmpty(profile) ? ui.empty_summary
+    : statuses.map(([name, status]) => fill(ui.level_status, { level: name, status: rules.status[status] }))
+      .join(ui.summary_levels_separator) + ui.summary_end;
+  widget.details.replaceChildren(...(isEmpty(profile) ? [] : blocks));
+}
+
+// --- /eligibility/: the programmes the page lists, each fetched when its result is shown ------------------
+
+function programRules(widget, id) {
+  return widget.loaded.get(id) ?? null;
+}
+
+function loadProgramme(widget, id) {
+  return loadJson(`data/eligibility/${id}.json`).then((part) => {
+    for (const p of part.programs) widget.loaded.set(p.id, p);
+  });
+}
+
+function loadEverything(widget) {
+  return loadJson(ALL_RULES).then((all) => {
+    for (const p of all.programs) widget.loaded.set(p.id, p);
+  });
+}
+
+function renderCatalogue(widget, rules, profile) {
+  const ui = rules.ui;
+  const base = widget.headingLevel;
+  const tally = { eligible: [], needs_training: [], not_eligible: [], unknown: [], unpublished: [] };
+  let checked = 0;
+  const joined = { ...rules, programs: [...widget.loaded.values()] };
+  for (const entry of widget.entries) {
+    const program = programRules(widget, entry.id);
+    if (!program || !entry.node.open) continue;
+    const [blocks, statuses] = programResult(widget, joined, program, profile, base + 2);
+    const sharing = [...widget.loaded.values()].filter((p) => p.shares_rules_with === program.id).map((p) => p.name);
+    entry.body.replaceChildren(
+      entry.link,
+      sharing.length ? el("p", { class: "catalog-elig__sharing", text: fill(ui.sharing, { names: sharing.join(rules.list_separator) }) }) : "",
+      ...blocks);
+    entry.node.dataset.checked = "1";
+    checked += 1;
+    for (const [name, status] of statuses) tally[status].push(name);
+  }
+  if (isEmpty(profile)) {
+    widget.summary.textContent = ui.empty_summary;
+    widget.details.hidden = true;
+    return;
+  }
+  widget.details.hidden = false;
+  const counts = ["eligible", "needs_training", "unknown", "not_eligible", "unpublished"]
+    .filter((s) => tally[s].length).map((s) => fill(ui.summary_count, { status: rules.status[s], n: tally[s].length }))
+    .join(ui.summary_counts_separator);
+  const eligible = tally.eligible.length ? fill(ui.summary_eligible, { names: tally.eligible.join(rules.list_separator) }) : "";
+  const pending = checked < widget.entries.length ? ` ${fill(ui.summary_pending, { n: checked })}` : "";
+  widget.summary.textContent = (counts ? `${counts}${ui.summary_end}` : "") + eligible + pending;
+}
+
+function buildCatalogue(widget, rules) {
+  const ui = rules.ui;
+  const links = [...document.querySelectorAll("[data-eligibility-program]")];
+  widget.loaded = new Map();
+  widget.entries = links.map((link) => {
+    const id = link.dataset.eligibilityProgram;
+    const body = el("div", { class: "catalog-elig__program-body" });
+    // The programme's name opens its result; the link to its rules sits inside (a link in a summary
+    // would be a control inside a control).
+    const node = el("details", { class: "catalog-elig__program", "data-program": id },
+      el("summary", {}, heading(widget.headingLevel + 1, { class: "catalog-elig__program-title", text: link.textContent })), body);
+    const rulesLink = el("p", {}, el("a", { href: link.href, text: ui.rules_link }));
+    node.addEventListener("toggle", () => {
+      if (!node.open) return;
+      (widget.loaded.has(id) ? Promise.resolve() : loadProgramme(widget, id)).then(() => widget.update(false));
     });
-    if (widget.scope === "all") {
-      const sharing = rules.programs.filter((p) => p.shares_rules_with === program.id).map((p) => p.name);
-      const link = el("a", { href: new URL(`../../programs/${program.id}/#eligibility`, import.meta.url).href, text: program.name });
-      details.push(el("section", { class: "catalog-elig__program", "data-program": program.id },
-        heading(base + 1, {}, link),
-        sharing.length ? el("p", { class: "catalog-elig__sharing", text: `同一报考条件适用于以下专业：${sharing.join("、")}` }) : null,
-        ...blocks));
-    } else details.push(...blocks);
-  }
-  let summary;
-  if (isEmpty(profile)) summary = "尚未回答任何问题。回答上面的问题后，这里会显示结果。";
-  else if (widget.scope === "all") {
-    const counts = ["eligible", "unknown", "not_eligible", "unpublished"]
-      .filter((s) => tally[s].length).map((s) => `${rules.status[s]} ${tally[s].length} 项`).join("，");
-    summary = `${counts}。` + (tally.eligible.length ? `可以报考：${tally.eligible.join("、")}。` : "");
-  } else {
-    summary = statuses.map(([name, status]) => `${name}：${rules.status[status]}`).join("；") + "。";
-  }
-  widget.summary.textContent = summary;
-  widget.details.replaceChildren(...(isEmpty(profile) ? [] : details));
+    return { id, node, body, link: rulesLink };
+  });
+  const showAll = el("button", { type: "button", class: "md-button catalog-elig__all", text: ui.show_all });
+  showAll.addEventListener("click", () => widget.openAll());
+  widget.openAll = () => loadEverything(widget).then(() => {
+    for (const entry of widget.entries) entry.node.open = true;
+    widget.update(false);
+  });
+  widget.details.replaceChildren(showAll, ...widget.entries.map((e) => e.node));
 }
 
 function mount(container, rules, n) {
+  const ui = rules.ui;
   const prefix = n ? `elig${n + 1}` : "elig";
   const scope = container.dataset.program || "all";
   const headingLevel = Number(container.dataset.heading) || 3;
-  const { form, certList, certBox, addCert } = buildForm(prefix, rules);
+  const { form, certList, certBox, addCert, kind } = buildForm(prefix, rules);
   const resultsTitle = `${prefix}-results-title`;
   const summary = el("p", { class: "catalog-elig__summary", role: "status", "aria-live": "polite", "aria-atomic": "true" });
   const details = el("div", { class: "catalog-elig__details" });
   const results = el("section", { class: "catalog-elig__results", "aria-labelledby": resultsTitle },
-    heading(headingLevel, { id: resultsTitle, text: "自查结果" }), summary, details);
-  const widget = { container, scope, headingLevel, prefix, form, certList, certBox, addCert, summary, details, certCount: 0 };
+    heading(headingLevel, { id: resultsTitle, text: ui.results_title }), summary, details);
+  const widget = { container, scope, headingLevel, prefix, form, certList, certBox, addCert, kind, summary, details, certCount: 0 };
+  const render = scope === "all" ? renderCatalogue : renderProgramme;
+  if (scope === "all") buildCatalogue(widget, rules);
 
+  const show = (profile) => {
+    // Few programmes: every result as soon as there are answers, from one file.
+    if (scope === "all" && !isEmpty(profile) && widget.entries.length <= rules.eager_limit
+        && widget.loaded.size < widget.entries.length) {
+      widget.openAll();
+    }
+    render(widget, rules, profile);
+  };
   widget.update = (push) => {
     const profile = readForm(widget);
     if (push) {
@@ -327,11 +421,11 @@ function mount(container, rules, n) {
         window.history.pushState({ eligibility: true }, "", url);
       }
     }
-    render(widget, rules, profile);
+    show(profile);
   };
   widget.restore = () => {
     fillForm(widget, rules, profileFromQuery(window.location.search, rules));
-    render(widget, rules, readForm(widget));
+    show(readForm(widget));
   };
 
   form.addEventListener("change", (event) => {
@@ -340,13 +434,11 @@ function mount(container, rules, n) {
     if (target.name === "roles-none" && target.checked) {
       for (const box of form.querySelectorAll("input[name=roles]")) box.checked = false;
     }
-    if (target.name === "certificates") {
-      if (target.value === "some" && !certList.children.length) {
-        certList.append(certificateRow(widget, rules));
-        renumber(widget);
-      }
-      showCertificates(widget);
+    if (target.name === "certificates" && target.value === "some" && !certList.children.length) {
+      certList.append(certificateRow(widget, rules));
+      renumber(widget, rules);
     }
+    showDependentQuestions(widget);
     widget.update(true);
   });
   form.addEventListener("submit", (event) => {
@@ -356,7 +448,7 @@ function mount(container, rules, n) {
   addCert.addEventListener("click", () => {
     const row = certificateRow(widget, rules);
     certList.append(row);
-    renumber(widget);
+    renumber(widget, rules);
     row.querySelector("select").focus();
   });
   form.querySelector(".catalog-elig__reset").addEventListener("click", () => {
@@ -376,18 +468,18 @@ function setUp() {
   if (!containers.length) return;
   containers.forEach((c) => { c.dataset.ready = "1"; });
   // A programme page needs its own programme's rules only: the shared part and that programme's file
-  // (generator/features/eligibility/rules_json.py, split_rules_json). The all-programmes page loads everything.
-  const scopes = [...new Set(containers.map((c) => c.dataset.program || "all"))];
-  const rules = scopes.includes("all")
-    ? loadJson("data/eligibility-rules.json")
-    : Promise.all([loadJson("data/eligibility/_common.json"), ...scopes.map((id) => loadJson(`data/eligibility/${id}.json`))])
-      .then(([common, ...parts]) => ({ ...common, programs: parts.flatMap((part) => part.programs) }));
+  // (generator/features/eligibility/rules_json.py, program_files). /eligibility/ starts with the shared part.
+  const ids = [...new Set(containers.map((c) => c.dataset.program || "all"))].filter((id) => id !== "all");
+  const rules = Promise.all([loadJson(COMMON), ...ids.map((id) => loadJson(`data/eligibility/${id}.json`))])
+    .then(([common, ...parts]) => ({ ...common, programs: parts.flatMap((part) => part.programs) }));
   rules.then(
-    (rules) => containers.forEach((c, i) => mount(c, rules, i)),
-    () => containers.forEach((c) => {
-      c.replaceChildren(el("p", { class: "catalog-elig__error", role: "alert", text: "报考自查暂时无法加载报考条件数据。本页列出的报考条件原文不受影响，可以逐条对照。" }));
+    (loaded) => containers.forEach((c, i) => mount(c, loaded, i)),
+    // The words are in the data too: without the shared part there is nothing to say, and the page's
+    // rules in words are still there.
+    () => loadJson(COMMON).then((common) => containers.forEach((c) => {
+      c.replaceChildren(el("p", { class: "catalog-elig__error", role: "alert", text: common.ui.load_error }));
       delete c.dataset.ready;
-    }),
+    }), () => containers.forEach((c) => { delete c.dataset.ready; })),
   );
 }
 
