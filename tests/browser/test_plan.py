@@ -75,6 +75,17 @@ def test_self_check_result_leads_to_next_sessions_fees_and_plan(page, catalog):
     assert page.locator(f'[data-next-steps="{ADMIN}:level-2"]').count() == 0
 
 
+def test_next_steps_for_a_level_that_needs_training_first(page, catalog):
+    # 004 asks for the training hours: with them not yet met, the level needs training, and the
+    # result still leads on to the sessions (Python engine: needs_training).
+    page.goto(f"programs/carbon-emission-manager/?{PROFILE}&training_hours_met=false#eligibility-check")
+    level = page.locator('.catalog-elig__level[data-level="junior"]')
+    expect(level).to_have_attribute("data-status", "needs_training")
+    steps = level.locator('[data-next-steps="carbon-emission-manager:junior"]')
+    expect(steps.locator(".catalog-plan__session").first).to_be_visible()
+    expect(steps.locator(".catalog-plan__fee").filter(has_text="补考费")).to_contain_text("100元/次的补考费")
+
+
 def test_no_next_steps_for_a_level_one_cannot_apply_for(page):
     page.goto(f"programs/{ADMIN}/?education=junior_high&experience_years=0&certificates=&roles=#eligibility-check")
     expect(page.locator('.catalog-elig__level[data-level="level-3"]')).to_have_attribute("data-status", "not_eligible")
