@@ -55,7 +55,7 @@ function eventItem(data, event, repeated) {
     el("span", { class: "catalog-plan__event-label", lang: sourceLang(data), text: event.slot_label ? `${event.label}（${event.slot_label}）` : event.label }),
     t.colon,
     el("time", { datetime: event.date, text: when }), time,
-    event.estimated ? el("span", { class: "catalog-plan__estimated", text: `（${t.estimated}）` }) : null,
+    event.estimated ? el("span", { class: "catalog-plan__estimated", text: fill(t.aside, { text: t.estimated }) }) : null,
     event.method && !repeated ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: sourceLang(data), text: event.method })) : null,
     ...(event.notes || []).map((note) => el("span", { class: "catalog-plan__note", lang: sourceLang(data), text: ` ${note.text ?? note}` })));
 }
@@ -81,7 +81,7 @@ export function feeList(data, levelId) {
   return el("ul", { class: "catalog-plan__fees" }, ...fees.map((fee) => el("li", { class: "catalog-plan__fee", "data-kind": fee.kind },
     el("strong", { text: `${fee.label}${t.colon}${fee.amount}` }),
     ...(fee.condition ? [el("br"), t.condition, el("q", { class: "catalog-plan__condition", lang: sourceLang(data), text: fee.condition })] : []),
-    fee.reading ? el("span", { class: "catalog-plan__reading", text: `（${t.reading}${fee.reading}）` }) : null,
+    fee.reading ? el("span", { class: "catalog-plan__reading", text: fill(t.aside, { text: `${t.reading}${fee.reading}` }) }) : null,
     fee.source ? " " : null, fee.source ? sourceLine(data, fee.source) : null)));
 }
 
