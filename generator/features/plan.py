@@ -140,6 +140,11 @@ def plan_url(program_id: str, level_id: str) -> str:
     return f"/plan/index.md?pick={program_id}:{level_id}"
 
 
+def template_helpers(build: Build) -> dict[str, dict[str, object]]:
+    """The photo check's place on programme pages: only where the source states something to check."""
+    return {"globals": {"photo_check": photo_check}}
+
+
 def files(build: Build) -> dict[str, str]:
     """The edition's /plan/ page and one data file per programme (renamed programmes keep their old id's file)."""
     catalog, w = build.catalog, build.words

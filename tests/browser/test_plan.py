@@ -251,6 +251,18 @@ def test_photo_check_passes_and_fails_without_sending_the_photo(page):
     assert not [r for r in requests if r.post_data_buffer]
 
 
+def test_programme_page_photo_section_has_the_check_where_the_source_gives_rules(page):
+    page.goto(f"programs/{SINK}/#photo")
+    check = page.locator("#photo ~ [data-photo-check-program] [data-photo-check]")
+    expect(check).to_be_visible()
+    results = check_photo(page, "李四_110101199001011234.jpg", "image/jpeg", image_bytes(page, 600, 800, "image/jpeg"))
+    assert [ok for ok, _ in results] == ["true", "false", "unknown"]
+    # 001 gives only a print size (二寸): nothing to check, so no checker.
+    page.goto("programs/carbon-asset-manager/")
+    expect(page.locator("article h2#registration")).to_be_visible()
+    assert page.locator("[data-photo-check-program]").count() == 0
+
+
 # --- accessibility and screenshots ---------------------------------------------------------------------
 
 
@@ -259,6 +271,7 @@ def test_photo_check_passes_and_fails_without_sending_the_photo(page):
     f"en/plan/?pick={SINK}:junior",
     "plan/",
     f"programs/{ADMIN}/?{PROFILE}#eligibility-check",
+    f"programs/{SINK}/#photo",
 ])
 def test_axe_no_serious_or_critical_violations(page, axe_source, path):
     page.goto(path)

@@ -7,7 +7,7 @@
 import { el, fill, loadJson } from "../dom.js";
 import { upcomingSessions } from "../calendar/sessions.js";
 
-export const loadPlan = (programId) => loadJson(`data/plan/${programId}.json`);
+export { loadPlan } from "./data.js";
 
 // The next `count` sessions of the programme that hold the level, from the reader's today.
 export async function levelSessions(programId, levelId, todayISO, count) {

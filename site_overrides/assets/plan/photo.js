@@ -1,9 +1,11 @@
 // The photo check: the reader picks a photo and the page checks what the source states (pixel size,
-// file format), quoting each rule. The file is read in this browser only: its size through
+// file format), quoting each rule. On the plan page (./page.js), and in a programme page's photo
+// section ([data-photo-check-program], generator/pages/templates/program.md.j2). The file is read in this browser only: its size through
 // createImageBitmap and its first bytes through File.slice, no URL is made for it and nothing is sent.
 // The rules come from assets/data/plan/<id>.json (`photo_check`, generator/features/plan.py).
 
-import { el, fill } from "../dom.js";
+import { el, fill, onEveryPage } from "../dom.js";
+import { loadPlan } from "./data.js";
 
 const SIGNATURES = {
   "image/jpeg": [0xff, 0xd8, 0xff],
@@ -73,3 +75,15 @@ export function photoChecker(data, idPrefix) {
     results,
     el("p", { class: "catalog-plan__hint", text: text.photo_by_eye }));
 }
+
+// A programme page's photo section: the checker, once the programme's rules have loaded.
+function mountOnProgrammePages() {
+  for (const box of document.querySelectorAll("[data-photo-check-program]:not([data-ready])")) {
+    box.dataset.ready = "1";
+    const id = box.dataset.photoCheckProgram;
+    loadPlan(id).then((data) => box.replaceChildren(
+      el("h4", { text: data.text.photo_check }), photoChecker(data, `photo-${id}`)));
+  }
+}
+
+onEveryPage(mountOnProgrammePages);
