@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import re
 
+from generator.features.calendar import pages as calendar_pages
 from generator.features.calendar import sessions as calendar
 from generator.features.calendar.workdays import default_window
 from generator.words.phrases import calendar_day
@@ -248,10 +249,14 @@ class JsonLd(PublishedCatalog):
         ]
         return out
 
-    def calendar_blocks(self, program: Program | None) -> list[dict]:
-        start, end = default_window(self.today)
+    def calendar_blocks(self, program: Program | None, start: dt.date | None = None,
+                        end: dt.date | None = None) -> list[dict]:
+        """The sessions a calendar page lists: a programme's upcoming ones, or every programme's in
+        [start, end] (the upcoming list of /calendar/, a month page)."""
+        if start is None or end is None:
+            start, end = max(self.today, default_window(self.today)[0]), default_window(self.today)[1]
         programs = [program] if program else calendar.calendar_programs(self.catalog)
-        found = [s for p in programs for s in calendar.sessions(p, start, end) if s.date >= self.today]
+        found = [s for p in programs for s in calendar.sessions(p, start, end)]
         found.sort(key=lambda s: (s.date, s.program.id))
         return [self.event(s) for s in found]
 
@@ -290,7 +295,11 @@ class JsonLd(PublishedCatalog):
             out[f"bodies/{body.id}.md"] = [{"@context": CONTEXT, **self.organization(body, full=True)}]
         for program in calendar.scheduled_programs(cat):
             out[f"calendar/{program.id}.md"] = self.calendar_blocks(program)
-        out["calendar/index.md"] = self.calendar_blocks(None)
+        # The all-programme pages list a month or two each (features/calendar/pages.py), so do their events.
+        out["calendar/index.md"] = self.calendar_blocks(None, self.today, calendar_pages.list_end(self.today))
+        for year, month in calendar_pages.month_pages(self.today):
+            out[calendar_pages.month_path(year, month)] = self.calendar_blocks(
+                None, dt.date(year, month, 1), calendar_pages.month_end(year, month))
         return out
 
 

@@ -47,11 +47,44 @@ DATE_NOTES = {
     "what_step": "该日安排",
 }
 
+# The calendar pages' words: the generator's pages and the browser (calendar/page.js, through
+# calendar-rules.json) print the same ones.
+CALENDAR_PAGE = {
+    "today": "今天",
+    "weekend": "周末",
+    "reading": "考试日按本站理解",
+    "as_of": "截至 {date}",
+    "month_day": "{month}月{day}日",
+    "range": "{first}至{last}",
+    "and": "、",
+    "estimated": "推算",
+    "holiday": "节假日：{holiday}，请确认",
+    "session_holiday": "节假日：{holidays}，请向主办方确认",
+    "adjusted": "调休上班日",
+    "next_month_sunday": "周日跨月，请确认",
+    "session_estimated": "部分节点为推算日期",
+    "flag": "（{flag}）",
+    "flag_separator": "；",
+    "not_published": labels.NOT_PUBLISHED,
+    "times_not_published": "具体时段" + labels.NOT_PUBLISHED,
+    "closed": "已截止",
+    "no_fixed_steps": "原文未给出各环节的固定时间",
+    "no_levels": "原文未分级别",
+    "list_caption": "{first}至{last}的考试（{count} 场）",
+    "month_list_caption": "{month}的考试（{count} 场）",
+    "filter_count": "显示 {shown} / {total} 场考试",
+    "next_intro": "按上述规则推算，{date}起的场次如下（日期以主办方通知为准）：",
+    "next_none": "按上述规则推算，近期没有后续场次。",
+    "list_none": "这段时间内没有按规则推算出的场次。",
+    "details": "各环节与添加到日历",
+}
+
 
 def short_day(day: dt.date, reference: dt.date) -> str:
     """A day next to `reference`: the year only when it differs."""
-    text = f"{day.month}月{day.day}日" if day.year == reference.year else calendar_day(day, weekday=False)
-    return f"{text}（{WEEKDAY_SHORT[day.weekday()]}）"
+    text = (CALENDAR_PAGE["month_day"].format(month=day.month, day=day.day) if day.year == reference.year
+            else calendar_day(day, weekday=False))
+    return DATE_FORMAT["date_weekday"].format(date=text, weekday=WEEKDAY_SHORT[day.weekday()])
 
 
 def describe_offset(offset: Offset | None) -> str:

@@ -53,7 +53,7 @@ def test_fallback_text_is_marked_and_visible(page, catalog) -> None:
     marker = page.locator(".admonition.untranslated").first
     expect(marker.locator(".admonition-title")).to_have_text(UNTRANSLATED)
     expect(marker.locator("[lang=zh]")).to_have_text(catalog.programs["carbon-asset-manager"].summary.strip())
-    page.goto("en/calendar/")
+    page.goto("en/eligibility/")
     expect(page.locator("article .admonition.untranslated").first).to_be_visible()
     expect(page.locator("article div[lang=zh] h1")).to_have_count(1)
 

@@ -127,7 +127,9 @@ def test_ceca_third_saturdays_2026(catalog):
     for pid in ("carbon-sink-evaluator", "carbon-asset-manager", "ceca-carbon-reduction", "ceca-carbon-trader"):
         found = ses.sessions(catalog.programs[pid], D(2026, 1, 1), D(2026, 12, 31))
         assert [s.date for s in found] == expected, pid
-        assert all(s.days == (s.date,) for s in found)
+        # 001 says 周末 (Saturday and Sunday, the calendar's one rule); the others name Saturday.
+        weekend = pid == "carbon-asset-manager"
+        assert all(s.days == ((s.date, s.date + dt.timedelta(days=1)) if weekend else (s.date,)) for s in found), pid
 
 
 def test_miit_fourth_saturdays_2026(catalog):
@@ -452,8 +454,11 @@ def test_cli_errors_are_plain(capsys, args, message):
 
 def test_calendar_files_exist(catalog, files):
     scheduled = [p.id for p in catalog.programs.values() if p.schedule]
-    expected = {"calendar/index.md", "calendar/all.ics"}
+    expected = {"calendar/index.md", "calendar/all.ics", "assets/data/calendar-rules.json"}
     expected |= {f"calendar/{pid}.md" for pid in scheduled} | {f"calendar/{pid}.ics" for pid in scheduled}
+    expected |= {f"assets/data/calendar/{pid}.json" for pid in scheduled}
+    # A page per month, from the first one published to the end of the next year (they never disappear).
+    expected |= {f"calendar/{y}-{m:02d}.md" for y in (2026, 2027) for m in range(1, 13)}
     assert set(files) == expected
 
 
@@ -469,9 +474,14 @@ def test_pages_state_readings_and_marks(catalog):
     assert "[添加到日历 / add to calendar](data:text/calendar;" in sink
     index = files["calendar/index.md"]
     assert "[碳排放管理员](/calendar/carbon-emission-administrator.md)：每月最后一个周末（周六、周日）" in index
-    assert "<caption>2026年9月</caption>" in index and '<th scope="col">周六</th>' in index
-    assert 'aria-current="date"' in index
-    assert "节假日：中秋节，请确认" in index
+    assert "截至 2026年9月1日（周二）" in index  # the no-JavaScript list says which day it was dated from
+    assert "2026年9月1日至2026年10月31日的考试" in index
+    assert "[9月](/calendar/2026-09.md)" in index and "[12月](/calendar/2027-12.md)" in index
+    month = files["calendar/2026-09.md"]
+    assert "<caption>2026年9月</caption>" in month and '<th scope="col">周六</th>' in month
+    assert 'aria-current="date"' in month and 'aria-current="date"' not in files["calendar/2026-10.md"]
+    assert "节假日：中秋节，请确认" in month
+    assert "[上个月：2026年8月](/calendar/2026-08.md)" in month
 
 
 def test_programme_page_shows_next_sessions(catalog):
@@ -480,7 +490,60 @@ def test_programme_page_shows_next_sessions(catalog):
     page = catalog_pages.files(zh_build(catalog, D(2026, 9, 1)))["programs/carbon-sink-evaluator.md"]
     section = page[page.index("## 考试时间安排"): page.index("## 报考流程与时间线")]
     assert "### 近期考试 {#next-sessions data-search-exclude}" in section  # dates stay out of search
+    assert "截至 2026年9月1日（周二）" in section  # the no-JavaScript fallback names its date
     assert "2026年9月19日（周六）" in section and "成绩查询 10月15日（周四）" in section
+    assert "<td>2026年9月12日（周六）</td>" in section  # the registration deadline, a column of its own
     assert "[碳汇计量评估师 · 考试日历](/calendar/carbon-sink-evaluator.md)" in section
 
 
+
+
+# --- one rule for 周末 (#12.3), readings marked (#12.2) -------------------------------------------------
+
+
+def test_every_source_that_says_weekend_gets_saturday_and_sunday(catalog):
+    weekend = [p for p in ses.scheduled_programs(catalog) if "周末" in p.schedule.text]
+    assert {p.id for p in weekend} >= {"carbon-asset-manager", "carbon-emission-administrator"}
+    assert all(p.schedule.rule.also_next_day for p in weekend), [p.id for p in weekend if not p.schedule.rule.also_next_day]
+    saturday_only = [p for p in ses.scheduled_programs(catalog) if "周六" in p.schedule.text]
+    assert saturday_only and not any(p.schedule.rule.also_next_day for p in saturday_only)
+    session = ses.next_sessions(catalog.programs["carbon-asset-manager"], D(2027, 1, 1), 1)[0]
+    assert session.days == (D(2027, 1, 16), D(2027, 1, 17))
+
+
+def test_the_weekend_rule_is_stated_once_on_the_calendar_and_linked_where_it_applies(files):
+    index = files["calendar/index.md"]
+    assert index.count("## 周末怎样理解 {#weekend}") == 1
+    section = index[index.index("{#weekend}"):index.index("{#months")]
+    assert "[碳资产管理师](/calendar/carbon-asset-manager.md)：原文“考试时间为每年1月" in section
+    assert "[碳排放管理员](/calendar/carbon-emission-administrator.md)" in section
+    assert "碳汇计量评估师" not in section.split("\n\n", 2)[2]  # its table says 周六: not listed under 周末
+    def rule_section(pid):
+        page = files[f"calendar/{pid}.md"]
+        return page[page.index("{#rule}"):page.index("{#subscribe}")]
+    for pid in ("carbon-asset-manager", "carbon-emission-administrator"):
+        assert "(/calendar/index.md#weekend)" in rule_section(pid)
+    assert "(/calendar/index.md#weekend)" not in rule_section("carbon-sink-evaluator")
+    # 001 explains where it differs from 000 (same association, 周六 there).
+    asset = files["calendar/carbon-asset-manager.md"]
+    assert "与碳汇计量评估师不同" in asset and "第三周周六" in asset
+
+
+def test_week_counting_caveat_on_every_nth_week_rule(catalog):
+    for pid, word in (("carbon-sink-evaluator", "“第三周”如何计算"), ("carbon-asset-manager", "“第三周”如何起算"),
+                      ("carbon-emission-manager", "“第四周”如何起算")):
+        notes = " ".join(n.text for n in catalog.programs[pid].schedule.notes)
+        assert word in notes, pid
+
+
+def test_readings_stay_marked_on_pages_and_in_the_engine_data(catalog, files):
+    data = json.loads(files["assets/data/calendar-rules.json"])
+    marked = {pid for pid, p in data["programs"].items() if p["reading"]["marked"]}
+    assert {"carbon-asset-manager", "ceca-carbon-reduction"} <= marked
+    assert "carbon-sink-evaluator" not in marked  # its source names the day
+    assert "第三周周六" in " ".join(data["programs"]["ceca-carbon-reduction"]["reading"]["notes"])
+    month = files["calendar/2027-01.md"]
+    row = next(line for line in month.splitlines() if 'data-program="ceca-carbon-reduction"' in line)
+    assert "考试日按本站理解" in row
+    row = next(line for line in month.splitlines() if 'data-program="carbon-sink-evaluator"' in line)
+    assert "考试日按本站理解" not in row

@@ -11,6 +11,7 @@ from generator.features.calendar.workdays import (
     DayInfo, day_info, default_window, official_schedule_published, rule_days, shift_working_days,
 )
 from generator.words import labels
+from generator.words.editions import ZH, Words
 from generator.words.phrases import DATE_FORMAT, DATE_NOTES, calendar_day, describe_offset
 
 # UIDs need a domain on the right of "@". The site's address can change between builds, so a fixed
@@ -37,16 +38,6 @@ class DateNote:
 
     kind: str  # holiday | adjusted | estimated | range | month | retake
     text: str
-
-    @property
-    def admonition(self) -> tuple[str, str]:
-        """Material admonition style and title for the note on a page."""
-        return {
-            "holiday": ("warning", "节假日"),
-            "month": ("warning", "请确认"),
-            "adjusted": ("info", "调休上班日"),
-            "estimated": ("info", "推算日期"),
-        }.get(self.kind, ("note", "说明"))
 
 
 @dataclass(frozen=True)
@@ -138,6 +129,16 @@ def exam_times(program: Program) -> tuple[TimeSlot, ...]:
     if program.schedule and program.schedule.times:
         return program.schedule.times
     return program.exam.times if program.exam else ()
+
+
+def times_text(times: tuple[TimeSlot, ...], w: Words) -> str:
+    """A session's exam times, as the calendar pages and the browser's lists print them."""
+    return w.calendar["flag_separator"].join(w.times(t.start, t.end, t.label) for t in times) or w.calendar["times_not_published"]
+
+
+def reading_marked(program: Program) -> bool:
+    """The exam days are our reading of the source (a note of kind reading on the schedule says how)."""
+    return program.schedule is not None and any(n.kind == "reading" for n in program.schedule.notes)
 
 
 def published_levels(program: Program) -> tuple[str, ...]:
@@ -310,11 +311,11 @@ def calendar_programs(catalog: Catalog) -> list[Program]:
     return [p for p in scheduled_programs(catalog) if not shares_family_calendar(catalog, p)]
 
 
-def display_name(catalog: Catalog, program: Program) -> str:
+def display_name(catalog: Catalog, program: Program, w: Words = ZH) -> str:
     """The programme's name, with its family for a specialty (several share a name with a programme)."""
     if program.family and program.family in catalog.programs:
-        return f"{program.name.zh}（{catalog.programs[program.family].name.zh}）"
-    return program.name.zh
+        return w.calendar["specialty_name"].format(name=w.name(program.name), family=w.name(catalog.programs[program.family].name))
+    return w.name(program.name)
 
 
 def next_sessions(program: Program, today: dt.date, count: int = 3) -> list[Session]:

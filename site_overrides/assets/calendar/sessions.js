@@ -6,6 +6,8 @@
 // the words (already worded by the generator) and the working-day table of the years around the build.
 // Outside those years days are counted Monday–Friday and dates marked estimated.
 
+import { fill } from "../dom.js";
+
 const DAY_MS = 86400000;
 
 // --- days as whole numbers (days since 1970-01-01, UTC), so arithmetic never meets a time zone ---
@@ -91,15 +93,25 @@ function shiftWorkingDays(data, start, count) {
 
 // --- words ---
 
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
-
 function calendarDay(data, day, withWeekday = true) {
   const f = data.words.date;
   const p = parts(day);
-  const text = fill(f.date, p);
+  const text = fill(f.date, { ...p, month_name: data.words.months[p.month - 1] });
   return withWeekday ? fill(f.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] }) : text;
+}
+
+/** An ISO day as the pages print it (phrases.calendar_day). */
+export function formatDay(data, iso, withWeekday = true) {
+  return calendarDay(data, dayNumber(iso), withWeekday);
+}
+
+/** A day next to `referenceISO`, the year only when it differs (phrases.short_day). */
+export function formatShortDay(data, iso, referenceISO) {
+  const day = dayNumber(iso);
+  const p = parts(day);
+  const named = { ...p, month_name: data.words.months[p.month - 1] };
+  const text = p.year === Number(referenceISO.slice(0, 4)) ? fill(data.words.page.month_day, named) : calendarDay(data, day, false);
+  return fill(data.words.date.date_weekday, { date: text, weekday: data.words.weekdays[weekday(day)] });
 }
 
 function holidayNote(data, day, info, what) {
