@@ -970,13 +970,14 @@ class EnglishWords(Words):
             text = f"Education: {self.education[edu.minimum]}"
             if edu.minimum != "none":
                 text += " or higher"
+            qualifiers = [self.major[edu.major]] if edu.major != "any" else []
             left_out = [self.education[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
             if left_out:
-                text += f" (our reading: not {' or '.join(left_out)})"
+                qualifiers.append(f"our reading: not {' or '.join(left_out)}")
             if edu.unclear:
-                text += f" (whether {' or '.join(self.education[e] for e in edu.unclear)} counts is not stated)"
-            if edu.major != "any":
-                text += f" ({self.major[edu.major]})"
+                qualifiers.append(f"whether {' or '.join(self.education[e] for e in edu.unclear)} counts is not stated")
+            if qualifiers:
+                text += f" ({'; '.join(qualifiers)})"
             if edu.include_enrolled:
                 kinds = edu.enrolled_kinds
                 text += ", current students included" + (

@@ -119,13 +119,14 @@ def describe_condition(condition: Condition, names: Vocabulary | None = None) ->
     if condition.education:
         edu = condition.education
         text = f"学历：{labels.EDUCATION[edu.minimum]}及以上"
+        qualifiers = [labels.MAJOR[edu.major]] if edu.major != "any" else []
         left_out = [labels.EDUCATION[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
         if left_out:
-            text += f"（按本目录理解，不含{'、'.join(left_out)}）"
+            qualifiers.append(f"按本目录理解，不含{'、'.join(left_out)}")
         if edu.unclear:
-            text += f"（是否包括{'、'.join(labels.EDUCATION[e] for e in edu.unclear)}，原文未写明）"
-        if edu.major != "any":
-            text += f"（{labels.MAJOR[edu.major]}）"
+            qualifiers.append(f"是否包括{'、'.join(labels.EDUCATION[e] for e in edu.unclear)}，原文未写明")
+        if qualifiers:
+            text += f"（{'；'.join(qualifiers)}）"
         if edu.include_enrolled:
             kinds = edu.enrolled_kinds
             text += "，含在读" + (f"（{'；'.join(labels.STUDENT_KIND[k] for k in kinds)}）" if kinds else "")

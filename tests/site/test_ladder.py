@@ -26,8 +26,10 @@ def test_the_ladder_is_an_ordered_list_in_a_figure_with_a_caption(built_site):
 
 def test_ladder_on_ceca_and_family_pages(built_site):
     figure = ladder_html(built_site, "programs/carbon-asset-manager")
-    assert "持有证书：中国节能协会碳减排领域证书（初级）；相关工作经验满 1 年（累计）" in figure
-    assert "持有证书：中国节能协会碳减排领域证书（中级）；相关工作经验满 1 年（累计）" in figure
+    # The scheme's members, from the registry (content/schemes.yaml), travel with the requirement.
+    also = "碳资产管理师、碳汇计量评估师的证书也属此类"
+    assert f"持有证书：中国节能协会碳减排领域证书（初级）；{also}；相关工作经验满 1 年（累计）" in figure
+    assert f"持有证书：中国节能协会碳减排领域证书（中级）；{also}；相关工作经验满 1 年（累计）" in figure
     text = page_text(built_site, "programs/ceca-carbon-reduction")
     assert "本项目原文未分级别，没有级别阶梯" in text
 

@@ -427,3 +427,64 @@ def test_cli_unknown_programme_or_missing_file_exits_1(profile_file, tmp_path):
     done = catalog_check("--program", "all", "--profile", str(missing))
     assert done.returncode == 1 and done.stderr.startswith(f"{missing}: cannot read the profile")
     assert "Traceback" not in done.stderr
+
+
+# --- /eligibility/ stays light --------------------------------------------------------------------------------
+
+
+def large_catalogue(catalog, count: int):
+    """The catalogue with `count` copies of its richest programme (every level, seven clauses a level)."""
+    import dataclasses
+    from types import MappingProxyType
+
+    from generator.source.models import Names
+
+    model = catalog.programs["carbon-asset-manager"]
+    copies = {f"synthetic-{i:04d}": model.model_copy(update={
+        "id": f"synthetic-{i:04d}", "name": Names(zh=f"合成项目{i}", en=f"Synthetic programme {i}")})
+        for i in range(count)}
+    return dataclasses.replace(catalog, programs=MappingProxyType({**catalog.programs, **copies}))
+
+
+def test_eligibility_page_stays_light_at_a_thousand_programmes(catalog):
+    """The page lists programmes and links to their rules; the rules are fetched per programme. At N=1,000
+    the page's Markdown stays far under 1 MB (it was 7.3 MB of HTML when the page carried every rule)."""
+    import datetime as dt
+
+    from generator.features.eligibility import page
+
+    from ..conftest import zh_build
+
+    files = page.files(zh_build(large_catalogue(catalog, 1000), dt.date(2026, 11, 30)))
+    markdown = files[page.PAGE_PATH]
+    size = len(markdown.encode("utf-8"))
+    assert size < 400_000, size
+    assert "synthetic-0999" in markdown  # every programme is listed, by a link to its rules
+    route = catalog.programs["carbon-asset-manager"].levels[0].eligibility.routes[0].text
+    assert route not in markdown  # no rule is inlined
+    assert f"{rules_json.PROGRAM_RULES_DIR}/synthetic-0999.json" in files
+    # The first load fetches the shared part only; it does not carry any programme's rules.
+    assert '"programs"' not in files[f"{rules_json.PROGRAM_RULES_DIR}/_common.json"]
+
+
+def test_eligibility_page_carries_the_notes_on_the_rules_and_no_internal_names(catalog):
+    """The 000 note (初级 repeats 高级) and 004's column order are on /eligibility/, in both editions; no
+    field id or `第 … 条` is."""
+    import datetime as dt
+
+    from generator.features.eligibility import page
+
+    from ..conftest import en_build, zh_build
+
+    sink_junior = catalog.level("carbon-sink-evaluator", "junior")
+    manager_junior = catalog.level("carbon-emission-manager", "junior")
+    notes = [sink_junior.eligibility.notes[0].text, manager_junior.notes[0].text]
+    assert "逐字相同" in notes[0] and "三栏顺序错乱" in notes[1]
+    for build in (zh_build(catalog, dt.date(2026, 11, 30)), en_build(catalog, dt.date(2026, 11, 30))):
+        markdown = page.files(build)[page.PAGE_PATH]
+        for note in notes:
+            assert " ".join(note.split()) in markdown
+        # (English words such as "education" are fine on the English page; ids like training_hours_met are not.)
+        for field in (f for f in FIELDS if build.words.lang == "zh" or "_" in f):
+            assert field not in markdown, field
+        assert not re.search(r"第 \S+ 条", markdown)  # the source notes may say 第(3)条 themselves

@@ -195,7 +195,7 @@ UI = {
         "open_routes": "Clauses you may meet ({n})",
         "preconditions_intro": "Required for every level:",
         "notes_intro": "Notes on the source:",
-        "unpublished": "The source publishes no rules for this level (marked 待定 or not listed), so it cannot be checked.",
+        "unpublished": "The source publishes no rules for this level (to be decided, or not listed), so it cannot be checked.",
         "sharing": "The same rules apply to these specialties: {names}",
         "program_level": "{program} ({level})",
         "level_status": "{level}: {status}",
@@ -248,10 +248,10 @@ PAGE = {
     },
 }
 
-READING_MAJORS = {"zh": "须为{majors}等相关专业", "en": "it must be a related one ({majors} and the like)"}
+READING_MAJORS = {"zh": "须为{majors}等相关专业", "en": "it must be one the clause names"}
 READING_MAJORS_NONE = {"zh": "须为相关专业", "en": "it must be a related one"}
 READING_EXAMPLE = {"zh": "（如{scheme}：{holders}的证书都属此类）",
-                   "en": " (e.g. {scheme}: a {holders} certificate is one)"}
+                   "en": " (e.g. {scheme}: certificates of {holders} count)"}
 
 # How the self-check reads the rules (engine.py's docstring), as /eligibility/#readings shows them.
 READINGS = {
@@ -278,18 +278,18 @@ READINGS = {
         "out secondary vocational school, or one of the clauses would mean nothing. Where the source does not say "
         "whether a level counts, the result says so (more answers needed, with the reason) rather than guess. "
         "Your highest education is the one you have completed.",
-        "Clauses for current students (在校大学生、相关职业院校学生, or 含在读) are read by where you study: a junior "
+        "Clauses for current students (or that count current students) are read by where you study: a junior "
         "college, university or graduate school; a secondary or higher vocational or technical school; or a senior "
         "or junior high school. A student who has not said where gets “more answers needed”.",
-        "A clause for another major (取得其他专业, 非相关专业) accepts any major; a clause for a related major: {majors}.",
-        "“N years of continuous related work” (连续) needs unbroken work; cumulative (累计) or unstated accepts either.",
+        "A clause for another major, or a non-related one, accepts any major; a clause for a related major: {majors}.",
+        "“N years of continuous related work” needs unbroken work; cumulative or unstated accepts either.",
         "A higher level of the same certificate meets a requirement for a lower one (junior < intermediate < senior; "
         "level 4 < 3 < 2 < 1). A clause naming a kind of certificate is met by the certificates the scheme registry "
-        "lists as that kind{example}; a clause for “another” certificate (其他…证书) accepts any certificate but the "
+        "lists as that kind{example}; a clause for “another” certificate accepts any certificate but the "
         "programme's own.",
         "A programme's required training hours apply to every level; where the clauses are met and only the training "
         "is left, the result is “you can apply once the required training is done”, naming the training. Each level "
-        "is judged on its own published rules; a level the source marks 待定 shows “rules not published”.",
+        "is judged on its own published rules; a level the source marks as to be decided shows “rules not published”.",
         "This self-check reads the published text only; the issuer or organiser decides on every application.",
     ),
 }
