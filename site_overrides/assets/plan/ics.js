@@ -11,13 +11,13 @@ const encoder = new TextEncoder();
 const BEIJING_OFFSET_HOURS = 8;
 
 // TEXT escaping (RFC 5545 3.3.11): backslash first, then ; , and line breaks.
-export function escapeText(text) {
+function escapeText(text) {
   return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 }
 
 // Folding (RFC 5545 3.1): lines of at most 75 octets, continued after CRLF and one space, never
 // cutting a UTF-8 character.
-export function foldLine(line) {
+function foldLine(line) {
   const pieces = [];
   let current = "";
   let octets = 0;
@@ -52,7 +52,7 @@ function utcStamp(iso, clock) {
   return stamp(moment);
 }
 
-export function stamp(moment) {
+function stamp(moment) {
   return moment.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 

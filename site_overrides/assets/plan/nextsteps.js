@@ -34,6 +34,6 @@ export function nextSteps(programId, levelId, todayISO, profileQuery, headingLev
       sectionLinks(data),
       el("p", {}, el("a", { class: "md-button catalog-plan__plan-link", href: planHref(programId, levelId, profileQuery), text: t.plan_link })),
     );
-  }, () => box.replaceChildren());
+  }, () => box.remove()); // without its data the result stands as it is: the programme page has the same facts
   return box;
 }

@@ -18,7 +18,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const OTHER_SESSIONS = 3;
 
 // `pick=<program>:<level>[:<YYYY-MM-DD>]` → {program, level, session}; null when absent, false when malformed.
-export function parsePick(search) {
+function parsePick(search) {
   const value = new URLSearchParams(search).get("pick");
   if (value === null) return null;
   const [program, level, session, ...rest] = value.split(":");

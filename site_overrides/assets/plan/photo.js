@@ -20,7 +20,7 @@ async function hasSignature(file, type) {
 
 // What the source's rules say about one file: [{ok, text}], one line per rule, plus the rules the
 // source does not give (file size).
-export async function checkPhoto(file, check, text) {
+async function checkPhoto(file, check, text) {
   const lines = [];
   if (check.format) {
     const { extension, type, rule } = check.format;
