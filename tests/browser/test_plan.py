@@ -152,6 +152,11 @@ def test_english_plan_page_marks_source_wording(page):
     expect(package).to_contain_text("Source wording (Chinese)")
     expect(package.locator(".catalog-plan__condition")).to_have_attribute("lang", "zh-CN")
     expect(plan.locator(".catalog-plan__fee").filter(has_text="Retake")).to_contain_text("Free")
+    # The calendar's words are English, its slot names the source's Chinese, marked.
+    exam = plan.locator('.catalog-plan__event[data-kind="exam"]').first
+    expect(exam.locator(".catalog-plan__event-label")).to_have_text("Exam")
+    assert exam.locator(".catalog-plan__event-label").get_attribute("lang") is None
+    expect(exam.locator('[lang="zh-CN"]').first).to_have_text(" (上午)")
 
 
 def test_plan_page_prints_the_checklist(page):

@@ -32,6 +32,11 @@ export function formatDate(iso, text) {
 
 export const sourceLang = (data) => (data.lang === "zh" ? null : "zh-CN");
 
+// The calendar's words come in the edition's language, but some (a slot's name, the reading of the
+// exam's schedule) are the source's Chinese: those are marked where the edition is not Chinese.
+const CHINESE = /[\u3400-\u9fff]/;
+const calendarLang = (data, text) => (data.lang !== "zh" && CHINESE.test(text) ? "zh-CN" : null);
+
 // A link to a part of the site, from this module's place (assets/plan/), so it works in both editions.
 export const siteLink = (path) => new URL(`../../${path}`, import.meta.url).href;
 
@@ -52,12 +57,13 @@ function eventItem(data, event, repeated) {
     ? `${formatDate(event.date, t)}–${formatDate(event.last_date, t)}` : formatDate(event.date, t);
   const time = event.start && event.end ? ` ${fill(t.time, { start: event.start, end: event.end })}` : "";
   return el("li", { class: "catalog-plan__event", "data-kind": event.kind, "data-date": event.date },
-    el("span", { class: "catalog-plan__event-label", lang: sourceLang(data), text: event.slot_label ? `${event.label}（${event.slot_label}）` : event.label }),
+    el("span", { class: "catalog-plan__event-label", lang: calendarLang(data, event.label), text: event.label }),
+    event.slot_label ? el("span", { lang: calendarLang(data, event.slot_label), text: fill(t.aside, { text: event.slot_label }) }) : null,
     t.colon,
     el("time", { datetime: event.date, text: when }), time,
     event.estimated ? el("span", { class: "catalog-plan__estimated", text: fill(t.aside, { text: t.estimated }) }) : null,
-    event.method && !repeated ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: sourceLang(data), text: event.method })) : null,
-    ...(event.notes || []).map((note) => el("span", { class: "catalog-plan__note", lang: sourceLang(data), text: ` ${note.text ?? note}` })));
+    event.method && !repeated ? el("span", { class: "catalog-plan__reading" }, ` ${t.reading}`, el("span", { lang: calendarLang(data, event.method), text: event.method })) : null,
+    ...event.notes.map((note) => el("span", { class: "catalog-plan__note", lang: calendarLang(data, note.text), text: ` ${note.text}` })));
 }
 
 // One session: its exam date as a heading line and every milestone, each with its qualifiers.

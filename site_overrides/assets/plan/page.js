@@ -42,7 +42,7 @@ function description(data, event) {
   return [
     event.text ? `${t.condition}${event.text}` : null,
     event.method ? `${t.reading}${event.method}` : null,
-    ...(event.notes || []).map((note) => note.text ?? note),
+    ...event.notes.map((note) => note.text),
     event.estimated ? t.estimated : null,
     siteLink(data.url),
   ].filter(Boolean).join("\n");
