@@ -5,7 +5,7 @@
   Organization), offers (the fees that apply, with price in CNY where the source gives one), validFor
   (only when the certificate's published validity reads as a number of years or months);
 - syllabus pages: a `Course`;
-- calendar pages: an `EducationEvent` for each exam session listed;
+- programme calendar pages: an `EducationEvent` for each exam session listed;
 - body pages: the body's `Organization`;
 - the API page: the `Dataset` with its downloads.
 
@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import re
 
-from generator.features.calendar import pages as calendar_pages
 from generator.features.calendar import sessions as calendar
 from generator.features.calendar.workdays import default_window
 from generator.words.phrases import calendar_day
@@ -249,14 +248,10 @@ class JsonLd(PublishedCatalog):
         ]
         return out
 
-    def calendar_blocks(self, program: Program | None, start: dt.date | None = None,
-                        end: dt.date | None = None) -> list[dict]:
-        """The sessions a calendar page lists: a programme's upcoming ones, or every programme's in
-        [start, end] (the upcoming list of /calendar/, a month page)."""
-        if start is None or end is None:
-            start, end = max(self.today, default_window(self.today)[0]), default_window(self.today)[1]
-        programs = [program] if program else calendar.calendar_programs(self.catalog)
-        found = [s for p in programs for s in calendar.sessions(p, start, end)]
+    def calendar_blocks(self, program: Program) -> list[dict]:
+        """The upcoming sessions the programme's calendar page lists."""
+        start, end = default_window(self.today)
+        found = [s for s in calendar.sessions(program, start, end) if s.date >= self.today]
         found.sort(key=lambda s: (s.date, s.program.id))
         return [self.event(s) for s in found]
 
@@ -295,11 +290,9 @@ class JsonLd(PublishedCatalog):
             out[f"bodies/{body.id}.md"] = [{"@context": CONTEXT, **self.organization(body, full=True)}]
         for program in calendar.scheduled_programs(cat):
             out[f"calendar/{program.id}.md"] = self.calendar_blocks(program)
-        # The all-programme pages list a month or two each (features/calendar/pages.py), so do their events.
-        out["calendar/index.md"] = self.calendar_blocks(None, self.today, calendar_pages.list_end(self.today))
-        for year, month in calendar_pages.month_pages(self.today):
-            out[calendar_pages.month_path(year, month)] = self.calendar_blocks(
-                None, dt.date(year, month, 1), calendar_pages.month_end(year, month))
+        # The all-programme pages (/calendar/ and the month pages) carry no events of their own: each
+        # session's event is on its programme's calendar page, which keeps those pages small at any
+        # catalogue size (a thousand programmes' events were most of a 14 MB /calendar/, docs/scale.md).
         return out
 
 

@@ -774,8 +774,8 @@ class EnglishWords(Words):
         "upcoming_heading": "Coming exams",
         "upcoming_intro": "Sessions dated by the rules from today to the end of next month; earlier and later ones are on the month pages.",
         "as_of_sentence": "As of {date}.",
-        "weekend_heading": "How we read 周末 (weekend)",
-        "weekend_rule": "Where a source says 周末 (weekend) without naming the day, we always read it as **Saturday and Sunday**: both are listed as possible exam days, and one session covers both. Where a source names Saturday, only Saturday is listed. No source says how its weeks are counted; we count the n-th Saturday of the month (and the day after). These are our readings; the organiser's notice decides. Where a programme differs from this rule (for example the same association words it differently elsewhere), its calendar page says so under “Exam rule”.",
+        "weekend_heading": 'How we read <span lang="zh">周末</span> (weekend)',
+        "weekend_rule": "Where a source says <span lang=\"zh\">周末</span> (weekend) without naming the day, we always read it as **Saturday and Sunday**: both are listed as possible exam days, and one session covers both. Where a source names Saturday, only Saturday is listed. No source says how its weeks are counted; we count the n-th Saturday of the month (and the day after). These are our readings; the organiser's notice decides. Where a programme differs from this rule (for example the same association words it differently elsewhere), its calendar page says so under “Exam rule”.",
         "weekend_item": "the source says “{text}”; dated as {rule}.",
         "months_heading": "By month",
         "year": "{year}",
@@ -806,7 +806,7 @@ class EnglishWords(Words):
         "program_page": "{name} programme page",
         "shares_family": "This specialty follows the exam schedule of [{family}]({link}); its dates are the same.",
         "rule_heading": "Exam rule",
-        "weekend_link": "The source's 周末 (weekend) is dated as Saturday and Sunday, by [our one rule](/calendar/index.md#weekend).",
+        "weekend_link": "The source's <span lang=\"zh\">周末</span> (weekend) is dated as Saturday and Sunday, by [our one rule](/calendar/index.md#weekend).",
         "subscribe_heading": "Subscribe and export",
         "subscribe_item": ": subscribe in a calendar app; the dates follow this site's updates.",
         "add_item": ": download an .ics file that imports every session from {first} to {last} once; each session below has a link that imports that session only.",
@@ -819,7 +819,7 @@ class EnglishWords(Words):
         "undated_item": " (the source gives no fixed time; not in the calendar)",
         "retake_label": "Retake",
         "notes_in_chinese": " (in Chinese)",
-        "method_days": "Exam days: by each programme's rule, the n-th weekday counted from the 1st of the month (“last” is the month's last); where the rule says 周末 (weekend), the session includes the Sunday after (see [how we read 周末](/calendar/index.md#weekend)).",
+        "method_days": "Exam days: by each programme's rule, the n-th weekday counted from the 1st of the month (“last” is the month's last); where the rule says <span lang=\"zh\">周末</span> (weekend), the session includes the Sunday after (see [how we read <span lang=\"zh\">周末</span>](/calendar/index.md#weekend)).",
         "method_workdays": "Working days: steps such as results or certificates “N working days after the exam” are counted on the State Council's published holiday schedule: public holidays do not count, weekend days worked in a holiday swap do",
         "method_published": " (published: {years})",
         "method_estimated": "Estimated dates: the official holiday schedule of {years} is not published yet; those years are counted Monday to Friday without the statutory holidays and without holiday swaps, and such dates are marked “estimated”.",
@@ -832,6 +832,7 @@ class EnglishWords(Words):
     calendar_holidays = {
         "元旦": "New Year's Day", "春节": "Spring Festival", "清明节": "Tomb-sweeping Day", "劳动节": "Labour Day",
         "端午节": "Dragon Boat Festival", "国庆节": "National Day", "中秋节": "Mid-autumn Festival",
+        "农历除夕": "Spring Festival Eve", "中秋节; 国庆节": "Mid-autumn Festival; National Day",
     }
     calendar_note_titles = {"holiday": ("warning", "Public holiday"), "month": ("warning", "Please check"),
                             "adjusted": ("info", "Working weekend day"), "estimated": ("info", "Estimated date")}

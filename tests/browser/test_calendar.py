@@ -150,7 +150,7 @@ def test_english_calendar_reads_in_english_and_follows_the_reader_today(page, ca
     english = cal_pages.View(EN)
     page.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
     page.goto("en/calendar/")
-    expect(page.locator("h1")).to_have_text("Exam calendar")
+    expect(page.locator("h1")).to_contain_text("Exam calendar")
     expect(page.locator("article .admonition.untranslated")).to_have_count(0)  # not the Chinese page under a marker
     end = cal_pages.list_end(later)
     expected = cal_pages.session_rows_between(ses.calendar_programs(catalog), later, end)

@@ -547,3 +547,25 @@ def test_readings_stay_marked_on_pages_and_in_the_engine_data(catalog, files):
     assert "考试日按本站理解" in row
     row = next(line for line in month.splitlines() if 'data-program="carbon-sink-evaluator"' in line)
     assert "考试日按本站理解" not in row
+
+
+def test_english_calendar_pages_speak_english_and_mark_chinese(catalog):
+    from generator.site import make_build
+    from generator.words.editions import EN
+
+    files = cal_pages.files(make_build(catalog, EN, TODAY, None))
+    assert not any(path.endswith(".ics") for path in files)  # the feeds are the Chinese edition's, shared
+    index, month = files["calendar/index.md"], files["calendar/2027-01.md"]
+    assert "# Exam calendar" in index and "{#weekend}" in index and "Coming exams" in index
+    assert "<caption>January 2027</caption>" in month and '<th scope="col">Sat</th>' in month
+    assert "As of Sat 21 November 2026." in index
+    program = files["calendar/carbon-sink-evaluator.md"]
+    assert "| Registration closes | Sat 14 November 2026 | 7 days before the exam |" in program
+    data = json.loads(files["assets/data/calendar-rules.json"])
+    assert data["words"]["page"]["col_registration"] == "Registration closes"
+    assert data["programs"]["carbon-sink-evaluator"]["steps"][0]["label"] == "Registration closes"
+    # Chinese appears only as marked source text (the data: links are base64).
+    for path in ("calendar/index.md", "calendar/2027-01.md", "calendar/carbon-sink-evaluator.md",
+                 "calendar/carbon-asset-manager.md"):
+        text = re.sub(r'<span lang="zh">.*?</span>', "", files[path], flags=re.DOTALL)
+        assert not re.search(r"[\u4e00-\u9fff]", text), (path, re.findall(r".{20}[\u4e00-\u9fff]+.{20}", text)[:3])
