@@ -2,9 +2,9 @@
 
 One rule set, two engines. The rules are the programme YAML (`Eligibility`, `Route`, `Condition`,
 `Precondition`); this module evaluates them in Python (`evaluate`, used by `catalog check`) and emits
-the same rules as JSON (`rules`, written to `assets/data/eligibility-rules.json`) for the browser
+the same rules as JSON (`rules_json.py`, per edition, under `assets/data/`) for the browser
 engine in `site_overrides/assets/eligibility/engine.js`. Every wording the engines produce (missing
-items, status names, field names) is defined here and travels in that JSON, so both say the same
+items, status names, field names) is defined in `wording.py` and travels in that JSON, so both say the same
 thing; `programs/cases/<id>.yaml` (and `tests/eligibility_vectors.yaml`) hold the cases both must
 agree on. No programme id or clause number appears in the code: everything specific lives in the data.
 
@@ -15,12 +15,11 @@ field means "not answered". The browser keeps the same fields in the URL query (
 How each condition is read (three-valued: met / not met / unknown when an answer is missing):
 
 Education
-    Order: none < junior_high < high_school = secondary_vocational < associate < bachelor
-    < double_bachelor < master < doctorate. `education` is the highest level the candidate has
-    *completed*; a requirement of level X is met by X or any level above it (the sources say
-    及以上/以上). With `include_enrolled` (含在读) a current student (`student: true`) also counts,
-    taken to be studying at least one step above their completed level: a junior-high graduate
-    who is a student now counts for 中职以上（含在读）.
+    Each clause admits a set of completed levels (`EducationCondition.admitted`: the YAML's `admits`,
+    written out per clause, so that no clause makes another pointless: where 高中 and 中专 have their own
+    thresholds, 中专及以上 leaves out 高中). `education` is the highest level the candidate has
+    *completed*. A level the wording leaves open (`unclear`) makes the clause unknown with the reason,
+    never a guess. With `include_enrolled` (含在读), a current student of a kind the clause counts meets it.
 Major
     `major: related` needs `major_related: true`. `major: other` (取得其他专业 / 非相关专业) is met
     by any major: the sources offer these routes to candidates whose major is not related, and we
@@ -32,17 +31,17 @@ Experience
     `experience_continuous: false`, a continuous requirement is unmet whatever the total, and what is
     missing is the whole continuous stretch ("需要连续从事相关工作满 N 年").
 Student
-    `student: true` meets 在校大学生 / 在读学生.
+    `student: true` meets 在校/在读学生; a clause naming kinds of student (在校大学生、相关职业院校学生)
+    also needs `student_kind` to be one of them, and is unknown without it.
 Certificates
-    A held certificate meets a requirement of the same scheme at the same or a *higher* level of
-    the same ladder (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1): a
-    higher certificate of the same scheme satisfies a lower requirement. Ladders are not compared
-    with each other. A named scheme (a programme, or a scheme of content/schemes.yaml) is
-    met only by that scheme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate
-    of any scheme except the programme's own (its id, family and document), so a candidate who
-    names their certificate precisely is not refused. `years_held` must reach the
-    requirement's `years_held` (an absent `years_held` is unknown when the requirement has one).
-    `certificates: []` means "none"; an absent field means not answered.
+    A held certificate meets a requirement at the same or a *higher* level of the same ladder
+    (junior < intermediate < senior; level-4 < level-3 < level-2 < level-1); ladders are not compared
+    with each other. A scheme of the registry (content/schemes.yaml) is met by itself or by a
+    certificate of any member programme (`Catalog.certificates_meeting`); a programme id by that
+    programme. `scheme: other` (其他…职业或技能证书、职称证书) is met by a certificate of any scheme except
+    the programme's own (its id, family and document). `years_held` must reach the requirement's (an
+    absent `years_held` is unknown when the requirement has one). `certificates: []` means "none"; an
+    absent field means not answered.
 Roles
     Met when the candidate has any one of the listed roles.
 Training hours
@@ -55,10 +54,11 @@ published rules (or, for a level without its own, on the programme-wide rules it
 level the source marks 待定 is `unpublished`. A programme whose rules do not depend on level (e.g. a
 family and the specialties that inherit from it) is one entry with level id `all`.
 
-Results per level: `status` (eligible / not_eligible / unpublished / unknown), `met_routes` (clause
-and verbatim text of every route met), and `missing`: for not_eligible, what the *nearest* unmet
-route lacks, plus every unmet precondition; for unknown, the unanswered fields whose answers would
-change the outcome. The nearest route is the one with the fewest unmet conditions other than work
+Results per level: `status` (eligible / needs_training / not_eligible / unpublished / unknown),
+`met_routes` (clause and verbatim text of every route met), and `missing`: for needs_training (a route
+is met and only the programme's training precondition is not), that training; for not_eligible, what
+the *nearest* unmet route lacks, plus every unmet precondition; for unknown, the unanswered fields whose
+answers would change the outcome, and why a clause the wording leaves open is open. The nearest route is the one with the fewest unmet conditions other than work
 experience (time alone adds experience); then the least effort to put the rest right (`EFFORT`:
 training < certificate < degree < a fact the candidate cannot change, such as the major, student
 status or a role); then the fewest unmet conditions; then the fewest further years of work; then the
@@ -83,9 +83,6 @@ ALL_LEVELS = "all"
 ALL_LEVELS_NAME = wording.ALL_LEVELS_NAME["zh"]
 
 EDUCATION_LEVELS = tuple(level for step in EDUCATION_STEPS for level in step)
-
-
-EDUCATION_ANSWER = {**labels.EDUCATION, "none": wording.EDUCATION_NONE_ANSWER["zh"]}
 
 
 STUDENT_KINDS = labels.STUDENT_KIND
@@ -265,10 +262,10 @@ def _education(rule, p: Profile) -> Check:
     else:
         level, missing = _enrolled(rule.enrolled_kinds, p) if rule.include_enrolled else (False, ())
         if level is not True and p.education in rule.unclear:  # the wording leaves this level open
-            level, missing = None, ()
+            level = None
             reasons = (message("education_unclear", education=labels.EDUCATION[rule.minimum],
                                have=labels.EDUCATION[p.education]),)
-    parts.append((level, need, missing))
+    parts.append((level, reasons[0] if reasons else need, missing))  # an open wording: say so, not "needs"
     if rule.major == "related":
         parts.append((p.major_related, message("major_related"), () if p.major_related is not None else ("major_related",)))
     value = _all([v for v, _, _ in parts])

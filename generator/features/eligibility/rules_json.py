@@ -1,7 +1,8 @@
 """The eligibility rules as JSON, for the browser engine (site_overrides/assets/eligibility/engine.js).
 
-The same rules and wordings the Python engine uses travel in this JSON, so both engines say the same
-thing; tests/eligibility_vectors.yaml holds the cases both must agree on.
+The same rules the Python engine reads travel in this JSON, once per edition, with that edition's words
+(wording.py); the Chinese edition's words are the Python engine's, so both engines say the same thing.
+programs/cases/<id>.yaml and tests/eligibility_vectors.yaml hold the cases both must agree on.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from generator.source.models import LEVEL_LADDERS, OTHER_SCHEME, Condition, Prog
 from generator.words.editions import ZH, Words
 
 RULES_PATH = "assets/data/eligibility-rules.json"
-# The same rules split for a programme page's widget, which needs one programme: the shared part
-# (`_common.json`: fields, wordings, certificate schemes) and one file per programme. The whole file
-# grows with the catalogue (235 KB gzipped at 1,000 programmes, see BENCHMARKS.md); these do not.
+# The same rules split for a widget that needs one programme at a time: the shared part (`_common.json`:
+# fields, words, certificate schemes) and one file per programme. The whole file grows with the
+# catalogue (see BENCHMARKS.md); /eligibility/ fetches it only for a small catalogue (EAGER_LIMIT).
 PROGRAM_RULES_DIR = "assets/data/eligibility"
 # At most this many programmes, /eligibility/ shows every programme's result as soon as there are answers
 # (one request for the whole rules file); above it, each programme's rules arrive when the reader opens it.

@@ -83,13 +83,13 @@ function checkEducation(rules, condition, p) {
   else {
     [level, missing] = rule.include_enrolled ? enrolled(condition.enrolled_kinds, p) : [false, []];
     if (level !== true && rule.unclear.includes(education)) { // the wording leaves this level open
-      [level, missing] = [null, []];
+      level = null;
       reasons = [fill(m.education_unclear, {
         education: rules.education_names[rule.minimum], have: rules.education_names[education],
       })];
     }
   }
-  const parts = [[level, need, missing]];
+  const parts = [[level, reasons.length ? reasons[0] : need, missing]]; // an open wording: say so, not "needs"
   if (rule.major === "related") {
     const related = answer(p, "major_related");
     parts.push([related, m.major_related, related === null ? ["major_related"] : []]);
