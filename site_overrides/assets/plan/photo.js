@@ -54,7 +54,7 @@ export function photoChecker(data, idPrefix) {
   const srcLang = data.lang === "zh" ? null : "zh-CN";
   const rules = [data.photo_check.format, data.photo_check.size].filter(Boolean);
   const input = el("input", { id: inputId, type: "file", accept: "image/*", "aria-describedby": `${inputId}-private` });
-  const results = el("ul", { class: "catalog-plan__photo-results", role: "status", "aria-live": "polite" });
+  const results = el("ul", { class: "catalog-plan__photo-results" });
   input.addEventListener("change", async () => {
     const file = input.files && input.files[0];
     if (!file) {
@@ -72,7 +72,7 @@ export function photoChecker(data, idPrefix) {
     el("label", { for: inputId, text: text.photo_input }),
     input,
     el("p", { id: `${inputId}-private`, class: "catalog-plan__private", text: text.photo_private }),
-    results,
+    el("div", { role: "status", "aria-live": "polite" }, results), // a list may not be a live region itself
     el("p", { class: "catalog-plan__hint", text: text.photo_by_eye }));
 }
 
