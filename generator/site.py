@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from generator.features import compare, ladder
+from generator.features import compare, ladder, plan
 from generator.features.calendar import pages as calendar_pages
 from generator.features.eligibility import page as eligibility_page
 from generator.pages import catalog_pages
@@ -39,7 +39,7 @@ from generator.source.validate import overdue_reviews, validate_project
 from generator.words.editions import EN, UNTRANSLATED, ZH, Words
 
 FEATURES: tuple[ModuleType, ...] = (
-    catalog_pages, calendar_pages, eligibility_page, compare, ladder, opendata, feed, jsonld, editor_schemas,
+    catalog_pages, calendar_pages, eligibility_page, compare, ladder, plan, opendata, feed, jsonld, editor_schemas,
 )
 
 WATCHED_FOLDERS = ("programs", "syllabi", "content")

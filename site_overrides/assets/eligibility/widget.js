@@ -14,11 +14,16 @@ import { el, fill, loadJson, onEveryPage } from "../dom.js";
 import {
   BOOLEAN_FIELDS, FIELDS, YEARS, evaluateProgram, formatNumber, profileFromQuery, profileToQuery, queryString, unique,
 } from "./engine.js";
+// plan: what comes after "you can apply" (assets/plan/nextsteps.js)
+import { readerToday } from "../plan/facts.js";
+import { nextSteps } from "../plan/nextsteps.js";
 
 const STATUS_MARK = { eligible: "✓", needs_training: "△", not_eligible: "✗", unknown: "?", unpublished: "–" };
 const COMMON = "data/eligibility/_common.json";
 const ALL_RULES = "data/eligibility-rules.json";
 const mounted = new Set();
+// plan: the statuses whose result leads on to dates, fees and materials
+const NEXT_STEPS_FOR = new Set(["eligible", "needs_training"]);
 
 function heading(level, attrs, ...children) {
   return el(`h${Math.min(6, Math.max(2, level))}`, attrs, ...children);
@@ -280,7 +285,12 @@ function programResult(widget, rules, program, profile, headingLevel) {
     const name = spec.name.includes(program.name)
       ? spec.name : fill(rules.ui.program_level, { program: program.name, level: spec.name });
     statuses.push([widget.scope === "all" ? name : spec.name, lv.status]);
-    return renderLevelResult(rules, spec, lv, headingLevel);
+    const block = renderLevelResult(rules, spec, lv, headingLevel);
+    // plan: the next sessions, fees and materials of a level the reader can apply for
+    if (NEXT_STEPS_FOR.has(lv.status)) {
+      block.append(nextSteps(program.id, lv.level, readerToday(), queryString(profileToQuery(profile)), headingLevel + 1));
+    }
+    return block;
   });
   return [blocks, statuses];
 }
