@@ -175,7 +175,7 @@ class CtdlExport:
                 "ceterms:targetNodeName": lang(program.name.zh, program.name.en),
             }]
         owners = [ref.body for ref in program.bodies if ref.role == "issuer"]
-        offerers = [ref.body for ref in program.bodies if ref.role in ("organiser", "trainer")]
+        offerers = [ref.body for ref in program.bodies if ref.role in ("host", "organiser", "trainer")]
         if owners:
             out["ceterms:ownedBy"] = [self.org_id(b) for b in dict.fromkeys(owners)]
         if offerers:

@@ -63,7 +63,7 @@ class Entry:
 
 
 def policy_entry(policy: Policy, catalog: Catalog, site_url: str | None) -> Entry:
-    date = policy.sort_date
+    date = policy.date
     which = "发布" if policy.published else "成文" if policy.issued else "施行" if policy.effective else None
     when = f"{source_date(date)}{which}" if which else "日期未公布"
     number = f" {policy.number}" if policy.number else ""

@@ -184,7 +184,7 @@ class JsonLd(PublishedCatalog):
             "citation": f"{syllabus.source.file} · {syllabus.source.section}",
             "dateModified": program.last_verified.isoformat(),
         }
-        providers = self.bodies_with_role(program, "trainer", "organiser", "issuer")
+        providers = self.bodies_with_role(program, "trainer", "host", "organiser", "issuer")
         if providers:
             out["provider"] = providers
         credentials = [level] if level else [lv for lv in program.levels if lv.syllabus == syllabus.id] or [None]
@@ -235,7 +235,7 @@ class JsonLd(PublishedCatalog):
             locations.append({"@type": "Place", "name": labels.EXAM_MODE["offline"] + "（地点" + labels.NOT_PUBLISHED + "）"})
         if locations:
             out["location"] = locations if len(locations) > 1 else locations[0]
-        organizers = self.bodies_with_role(program, "organiser", "issuer")
+        organizers = self.bodies_with_role(program, "host", "organiser", "issuer")
         if organizers:
             out["organizer"] = organizers
         if session.levels:

@@ -124,6 +124,8 @@ class Note(Strict):
 class Names(Strict):
     zh: NonEmptyText
     en: NonEmptyText
+    en_source: Source | None = Field(
+        None, description="The passage that gives the English name; absent: the English name is our translation.")
 
 
 # Characters that end an autolink (<…>) or a table cell (|) in the Markdown the pages are made of, or
@@ -284,6 +286,12 @@ class Exam(Strict):
     source: Source
     notes: tuple[Note, ...] = ()
 
+    @property
+    def question_count_parts(self) -> tuple[int, ...]:
+        """Each question type's count, when the source gives one for every type (else empty)."""
+        counts = tuple(q.count for q in self.question_types)
+        return counts if counts and all(counts) else ()
+
     @model_validator(mode="after")
     def _pass_mark_within_points(self) -> Exam:
         if self.pass_mark is not None and self.total_points is not None and self.pass_mark > self.total_points:
@@ -425,7 +433,8 @@ class Course(Strict):
 
 # --- programme --------------------------------------------------------------------
 
-BodyRole = Literal["issuer", "organiser", "trainer", "supervisor", "training_base", "exam_platform"]
+# host = 主办单位; organiser = 承办单位 or 负责培训组织 (the source names both where it has both); guide = 指导单位.
+BodyRole = Literal["issuer", "host", "organiser", "guide", "trainer", "supervisor", "training_base", "exam_platform"]
 
 
 class BodyRef(Strict):
@@ -588,8 +597,13 @@ class Policy(Strict):
         return self
 
     @property
+    def date(self) -> str | None:
+        """The date a list shows: published, else issued, else effective; None when the source gives none."""
+        return self.published or self.issued or self.effective
+
+    @property
     def sort_date(self) -> str:
-        return self.published or self.issued or self.effective or "0000"
+        return self.date or "0000"
 
 
 class Body(Strict):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
 from generator.source.catalog import Vocabulary
-from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
+from generator.source.models import Condition, Exam, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
 
 if TYPE_CHECKING:
     from generator.source.catalog import Catalog
@@ -198,6 +198,19 @@ class Words:
     def level_unpublished_rules(self) -> str:
         return f"本级别原文标注“待定”：报考条件{self.not_published}。"
 
+    relations_heading = "同名的专业与单独项目"
+
+    def program_relation(self, kind: str, specialty: str, program: str, family: str,
+                         issuers: tuple[str, str]) -> str:
+        """How a family's specialty and a standalone programme of the same name relate (links given)."""
+        if kind == "document":
+            same = f"两者的颁证单位都是{issuers[0]}。" if issuers[0] == issuers[1] else (
+                f"颁证单位分别为{issuers[0]}和{issuers[1]}。")
+            return (f"{program}（证书项目）是 {specialty}（{family} 的专业）的单独资料：{same}"
+                    "单独资料的级别和规则与该系列的通知不同，两页各按自己的来源列出。")
+        return (f"{program}（证书项目）与 {specialty}（{family} 的专业）中文名称相同，但不是同一个项目："
+                f"颁证单位分别为{issuers[1]}和{issuers[0]}，报考条件和考试安排各按自己的资料。")
+
     def specialty_of(self, family: str, document: str | None) -> str:
         """A specialty's note, with links to its family and to its own document's page."""
         own = f"；本专业另有单独文件，见 {document}" if document else ""
@@ -205,6 +218,15 @@ class Words:
 
     def question_count(self, count: int) -> str:
         return f" {count} 道"
+
+    def question_total(self, exam: Exam) -> str:
+        """The published total, else the sum of the published parts, shown as a sum (the source gives no total)."""
+        if exam.question_count:
+            return str(exam.question_count)
+        parts = exam.question_count_parts
+        if parts:
+            return f"{sum(parts)} 题（{'+'.join(map(str, parts))}，按各题型题数相加）"
+        return self.not_published
 
     def points_each(self, points: int) -> str:
         return f"，每题 {points} 分"
@@ -303,6 +325,12 @@ class Words:
     def other_name(self, names: Names) -> str:
         """The name in the other edition's language (indexed so a search in either finds the page)."""
         return names.en
+
+    def english_name_origin(self, names: Names) -> str:
+        """Whether a source gives the English name or it is our translation (shown next to it)."""
+        if names.en_source:
+            return f"英文名取自来源：{phrases.source_label(names.en_source)}"
+        return "英文名为本目录译名，来源未给出英文名"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
         names = Vocabulary.of(catalog, self.lang)
@@ -548,7 +576,9 @@ class EnglishWords(Words):
     }
     body_role = {
         "issuer": "issuer",
+        "host": "host (主办)",
         "organiser": "organiser",
+        "guide": "guiding body",
         "trainer": "training provider",
         "supervisor": "evaluation and supervision",
         "training_base": "training base",
@@ -588,6 +618,18 @@ class EnglishWords(Words):
         return (f'The source marks this level <span lang="zh">待定</span> (to be decided): eligibility rules '
                 f"{self.not_published.lower()}.")
 
+    relations_heading = "Specialties and standalone programmes of the same name"
+
+    def program_relation(self, kind: str, specialty: str, program: str, family: str,
+                         issuers: tuple[str, str]) -> str:
+        if kind == "document":
+            same = f"both are issued by {issuers[0]}" if issuers[0] == issuers[1] else (
+                f"issued by {issuers[0]} and {issuers[1]}")
+            return (f"{program} (programme) is the own document of {specialty} (a specialty of {family}): {same}. "
+                    "The document's levels and rules differ from the family's notice; each page lists its own source's.")
+        return (f"{program} (programme) and {specialty} (a specialty of {family}) share a Chinese name but are "
+                f"different programmes: issued by {issuers[1]} and {issuers[0]}, with their own rules and exams.")
+
     def specialty_of(self, family: str, document: str | None) -> str:
         own = f". It also has a document of its own: see {document}" if document else ""
         return (f"This specialty belongs to {family}: its eligibility, exam and registration rules follow that "
@@ -595,6 +637,14 @@ class EnglishWords(Words):
 
     def question_count(self, count: int) -> str:
         return f", {count} questions"
+
+    def question_total(self, exam: Exam) -> str:
+        if exam.question_count:
+            return str(exam.question_count)
+        parts = exam.question_count_parts
+        if parts:
+            return f"{sum(parts)} ({'+'.join(map(str, parts))}, added up from the question types)"
+        return self.not_published
 
     def points_each(self, points: int) -> str:
         return f", {points} points each"
@@ -695,6 +745,11 @@ class EnglishWords(Words):
 
     def other_name(self, names: Names) -> str:
         return names.zh
+
+    def english_name_origin(self, names: Names) -> str:
+        if names.en_source:
+            return f"English name as the source gives it: {phrases.source_label(names.en_source)}"
+        return "English name: our translation; no source gives one"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
         names = Vocabulary.of(catalog, self.lang)
