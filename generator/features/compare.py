@@ -23,6 +23,7 @@ from generator.features.eligibility.engine import level_rules
 from generator.pages.build import Build
 from generator.pages.catalog_pages import fees_by_kind
 from generator.source.catalog import Catalog
+from generator.source.facts import Qualified, eligibility_facts, fee_fact, schedule_fact
 from generator.source.models import Program
 from generator.words.editions import EN, ZH, Words
 
@@ -124,6 +125,19 @@ def _source_text(value: str, words: Words) -> Line:
     return Line(" ".join(value.split()), None if words.lang == "zh" else "zh")
 
 
+def qualified_lines(fact: Qualified, value: str, w: Words) -> tuple[Line, ...]:
+    """A value, then what travels with it (generator/source/facts.py): the source's condition, our
+    reading (marked) and the notes; the Chinese qualifiers are marked as Chinese in the English edition."""
+    lines = [Line(value)]
+    for label, texts in ((w.source_wording, (fact.condition,)), (w.reading_mark, (fact.reading,)),
+                         (w.note_mark, fact.notes)):
+        for qualifier in texts:
+            if qualifier:
+                lines += [Line(label.strip()), _source_text(qualifier, w)] if w.lang != "zh" else \
+                    [Line(label + qualifier)]
+    return tuple(lines)
+
+
 def issuer(program: Program, catalog: Catalog, w: Words) -> list[Group]:
     ids = list(dict.fromkeys(ref.body for ref in program.bodies if ref.role == "issuer"))
     if program.certificate and program.certificate.issuer not in ids:
@@ -143,6 +157,7 @@ def levels(program: Program, w: Words) -> list[Group]:
 def eligibility(program: Program, catalog: Catalog, w: Words) -> list[Group]:
     t = text(w)
     groups = []
+    notes_of = {fact.level: fact for fact in eligibility_facts(program)}
     for unit in level_rules(program):
         level = next((lv for lv in program.levels if lv.id == unit.level), None)
         title = w.name(level.name) if level else w.all_levels
@@ -152,6 +167,10 @@ def eligibility(program: Program, catalog: Catalog, w: Words) -> list[Group]:
         lines = tuple(dict.fromkeys(
             Line(f"{route.clause} " + w.and_sep.join(w.condition(c, catalog) for c in route.conditions))
             for route in unit.eligibility.routes))
+        fact = notes_of.get(unit.level)
+        if fact and fact.notes:
+            lines += tuple(line for note in fact.notes for line in (
+                (Line(w.note_mark + note),) if w.lang == "zh" else (Line(w.note_mark.strip()), _source_text(note, w))))
         groups.append(Group(title, lines))
     if program.preconditions:
         groups.append(Group(t["preconditions"], tuple(Line(w.condition(p.condition, catalog)) for p in program.preconditions)))
@@ -169,29 +188,31 @@ def exam(program: Program, w: Words) -> list[Group]:
 
 
 def fees(program: Program, w: Words) -> list[Group]:
-    lines = []
+    # One block of lines per fee (the value, then its qualifiers); a fee stated twice is shown once.
+    blocks: list[tuple[Line, ...]] = []
     for kind, found in fees_by_kind(program):
         if not found:
-            lines.append(Line(f"{w.fee_kind[kind]}{'：' if w.lang == 'zh' else ': '}{w.not_published}"))
+            blocks.append((Line(f"{w.fee_kind[kind]}{'：' if w.lang == 'zh' else ': '}{w.not_published}"),))
         for fee in found:
             scope = ""
             if fee.levels:
                 names = {lv.id: w.name(lv.name) for lv in program.levels}
                 scope = f"（{w.list_sep.join(names.get(lv, lv) for lv in fee.levels)}）" if w.lang == "zh" else \
                     f" ({w.list_sep.join(names.get(lv, lv) for lv in fee.levels)})"
-            lines.append(Line(w.fee_line(fee) + scope))
-    return [Group(None, tuple(dict.fromkeys(lines)))] if lines else _one(w.not_published)
+            blocks.append(qualified_lines(fee_fact(fee), w.fee_line(fee) + scope, w))
+    lines = tuple(line for block in dict.fromkeys(blocks) for line in block)
+    return [Group(None, lines)] if lines else _one(w.not_published)
 
 
 def schedule(program: Program, w: Words) -> list[Group]:
     if program.schedule is None:
         return _one(w.not_published)
     rule = w.rule(program.schedule.rule)
-    lines = [rule[:1].upper() + rule[1:] if w.lang == "en" else rule]
+    lines = list(qualified_lines(schedule_fact(program), rule[:1].upper() + rule[1:] if w.lang == "en" else rule, w))
     times = program.schedule.times or (program.exam.times if program.exam else ())
     if times:
-        lines.append(w.item_sep.join(w.times(s.start, s.end, s.label) for s in times))
-    return _one(*lines)
+        lines.insert(1, Line(w.item_sep.join(w.times(s.start, s.end, s.label) for s in times)))
+    return [Group(None, tuple(lines))]
 
 
 def next_session(program: Program, w: Words, today: dt.date) -> list[Group]:

@@ -167,6 +167,11 @@ class CtdlExport:
             "ceterms:subjectWebpage": self.url(path),
             "ceterms:inLanguage": ["zh"],
         }
+        if status == "unpublished":
+            # A level the source marks 待定 states nothing: no costs, requirements, owners or other facts.
+            out["cc:eligibilityStatus"] = status
+            out["cc:program"], out["cc:level"] = program.id, level.id
+            return out
         if program.occupation and program.occupation.code:
             out["ceterms:occupationType"] = [{
                 "@type": "ceterms:CredentialAlignmentObject",

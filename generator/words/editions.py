@@ -54,6 +54,8 @@ class Words:
     long_list_sep = "、"  # between longer items: names of bodies, certificate fields
     chinese_attr = ""  # after a heading's id: the heading is source text
     source_wording = "原文："
+    reading_mark = "我们的理解："  # before a reading of ours, wherever a value is one
+    note_mark = "说明："
     sources_heading = "来源与说明"
     level_unpublished_mark = "（待定）"
     every_level = "全部级别"
@@ -400,6 +402,8 @@ class EnglishWords(Words):
     long_list_sep = "; "
     chinese_attr = ' lang="zh"'
     source_wording = "Source wording (Chinese): "
+    reading_mark = "our reading (Chinese): "
+    note_mark = "note (Chinese): "
     sources_heading = "Sources and notes"
     level_unpublished_mark = " (not published)"
     every_level = "All levels"
@@ -662,7 +666,7 @@ class EnglishWords(Words):
         return self.amount(fee)
 
     def our_reading(self, reading: str, rule: str) -> str:
-        return f"Our reading: {rule}."
+        return f"Our reading: {rule} ({self.reading_mark}{self.chinese(reading)})."
 
     def step_label(self, step: TimelineStep) -> str:
         return self.timeline_kind[step.kind]

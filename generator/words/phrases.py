@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.source.catalog import Vocabulary
+from generator.source.facts import Qualified
 from generator.source.models import Condition, Fee, Offset, ScheduleRule, Source
 from generator.words import labels
 
@@ -89,6 +90,18 @@ def describe_condition(condition: Condition, names: Vocabulary | None = None) ->
 def fee_line(fee: Fee) -> str:
     amount = f"{fee.amount:g} {fee.unit or '元'}" if fee.amount is not None else labels.NOT_PUBLISHED
     return f"{labels.FEE_KIND[fee.kind]}：{amount}"
+
+
+def qualified_text(fact: Qualified, value: str, with_notes: bool = False) -> str:
+    """A value with what travels with it, in plain Chinese text (feeds, calendars)."""
+    text = value
+    if fact.condition:
+        text += f"（原文：{fact.condition}）"
+    if fact.reading:
+        text += f"（我们的理解：{fact.reading}）"
+    if with_notes:
+        text += "".join(f"（说明：{n}）" for n in fact.notes)
+    return text
 
 
 def source_label(source: Source) -> str:

@@ -63,7 +63,12 @@ def test_next_session_is_the_calendars(catalog, zh_cells):
 
 def test_english_cells(catalog):
     cells = compare.cells(catalog.programs["carbon-emission-administrator"], catalog, EN, TODAY)
-    assert flat(cells["fees"]) == ["Retake fee: CNY 0", "Training and exam (total): CNY 3900 per person"]
+    # Each fee with the source's condition (marked as Chinese): never a bare "CNY 0" or a bare total.
+    assert flat(cells["fees"]) == [
+        "Retake fee: CNY 0", "Source wording (Chinese):", "未及格学员，半年内有一次免费补考机会",
+        "Training and exam (total): CNY 3900 per person", "Source wording (Chinese):",
+        "每个工种、每级收费：3900元/人；费用包含培训费、考试费、证书费"]
+    assert cells["fees"][0].lines[2].lang == "zh"
     assert flat(cells["next_session"])[0] == "Sat 28 November 2026, Sun 29 November 2026"
     manager = compare.cells(catalog.programs["carbon-emission-manager"], catalog, EN, TODAY)
     assert "pass mark: Not published" in flat(manager["exam"])
