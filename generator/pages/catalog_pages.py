@@ -90,7 +90,7 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
     catalog, words = build.catalog, build.words
     return {
         "filters": dict(
-            inline=inline, attr=attr, meta=meta, h=html_text, source=source_label, capitalize_first=capitalize_first,
+            inline=inline, attr=attr, meta=meta, h=html_text, source=lambda s: source_label(s, catalog.sources), capitalize_first=capitalize_first,
             date=words.date, offset=words.offset, rule=words.rule, fee_line=words.fee_line,
             condition=lambda c: words.condition(c, catalog),
         ),

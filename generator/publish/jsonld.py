@@ -24,7 +24,7 @@ import re
 from generator.features.calendar import sessions as calendar
 from generator.features.calendar.workdays import default_window
 from generator.source.facts import schedule_fact
-from generator.words.phrases import calendar_day, describe_rule, qualified_text
+from generator.words.phrases import calendar_day, describe_rule, qualified_text, source_label
 
 from generator.words import labels
 from generator.words.editions import EN
@@ -186,7 +186,7 @@ class JsonLd(PublishedCatalog):
                  "description": "；".join(topic.name for topic in unit.topics)}
                 for unit in syllabus.units
             ],
-            "citation": f"{syllabus.source.file} · {syllabus.source.section}",
+            "citation": source_label(syllabus.source, self.catalog.sources),
             "dateModified": program.last_verified.isoformat(),
         }
         providers = self.bodies_with_role(program, "trainer", "host", "organiser", "issuer")

@@ -8,7 +8,8 @@ from types import MappingProxyType
 from typing import Literal, Mapping
 
 from generator.source.models import (
-    OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, Syllabus,
+    OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, SourceDocument,
+    Syllabus,
 )
 from generator.source.validate import ValidProject
 
@@ -64,6 +65,8 @@ class Catalog:
     schemes: Mapping[str, Scheme] = field(default_factory=dict)
     roles: Mapping[str, Role] = field(default_factory=dict)
     site: SiteSettings = field(default_factory=SiteSettings)
+    # The source documents by file name (content/sources.yaml): readers see their titles.
+    sources: Mapping[str, SourceDocument] = field(default_factory=dict)
 
     def vocabulary(self, lang: Literal["zh", "en"]) -> Vocabulary:
         return self._vocabularies[lang]
@@ -161,4 +164,5 @@ def build_catalog(project: ValidProject) -> Catalog:
         schemes=MappingProxyType({s.id: s for s in registry.schemes} if registry else {}),
         roles=MappingProxyType({r.id: r for r in registry.roles} if registry else {}),
         site=project.site.value if project.site else SiteSettings(),
+        sources=MappingProxyType(dict(project.sources.value.sources) if project.sources else {}),
     )

@@ -106,10 +106,14 @@ class Strict(BaseModel):
 # --- shared parts -----------------------------------------------------------
 
 
+SOURCE_FILE_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}\.txt$"
+SourceFile = Annotated[str, Field(pattern=SOURCE_FILE_PATTERN)]
+
+
 class Source(Strict):
     """Where a fact comes from: a file in the seed folder and a section in it."""
 
-    file: Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")]
+    file: SourceFile
     section: NonEmptyText
 
 
@@ -698,6 +702,26 @@ class SiteSettings(Strict):
         None, description="What 相关专业 means in the eligibility readings (a list, as the sources put it).")
     compare_example: tuple[Slug, ...] = Field(
         (), description="Programme ids in the compare page's example address; default: the first two.")
+
+
+class SourceDocument(Strict):
+    """One source document, as readers see it cited: by its title, not its file name."""
+
+    title: NonEmptyText = Field(description="The title the document prints, or (titled_by: catalogue) our description.")
+    titled_by: Literal["source", "catalogue"] = Field(
+        "source", description="catalogue: the document prints no title, and `title` describes it in our words.")
+    kind: Literal["brochure", "notice", "standard", "report", "web_page", "other"]
+    publisher: str | None = Field(None, description="Who issues it, as the document says; absent: not stated.")
+    number: str | None = Field(None, description="Document number (文号), as printed.")
+    date: PartialDate | None = Field(None, description="The date the document gives itself; absent: not stated.")
+    edition: str | None = Field(None, description="Edition or version, as printed.")
+    notes: tuple[Note, ...] = ()
+
+
+class SourceRegistry(Strict):
+    """content/sources.yaml: every source file the data cites, keyed by its file name."""
+
+    sources: dict[SourceFile, SourceDocument] = Field(min_length=1)
 
 
 class Page(Strict):

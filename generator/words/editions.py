@@ -328,10 +328,10 @@ class Words:
         """The name in the other edition's language (indexed so a search in either finds the page)."""
         return names.en
 
-    def english_name_origin(self, names: Names) -> str:
-        """Whether a source gives the English name or it is our translation (shown next to it)."""
-        if names.en_source:
-            return f"英文名取自来源：{phrases.source_label(names.en_source)}"
+    def english_name_origin(self, source: str | None) -> str:
+        """Whether a source gives the English name (`source`: its label) or it is our translation."""
+        if source:
+            return f"英文名取自来源：{source}"
         return "英文名为本目录译名，来源未给出英文名"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
@@ -750,9 +750,9 @@ class EnglishWords(Words):
     def other_name(self, names: Names) -> str:
         return names.zh
 
-    def english_name_origin(self, names: Names) -> str:
-        if names.en_source:
-            return f"English name as the source gives it: {phrases.source_label(names.en_source)}"
+    def english_name_origin(self, source: str | None) -> str:
+        if source:
+            return f"English name as the source gives it: {source}"
         return "English name: our translation; no source gives one"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
