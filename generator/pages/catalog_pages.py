@@ -100,7 +100,6 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
             syllabus_url=syllabus_url, search_boost=search_boost, body_ids=body_ids,
             roles_by_program=lambda body_id: roles_by_program(catalog, body_id, words),
             search_keywords=lambda program: search_keywords(program, words),
-            permalink=build.url,
         ),
     }
 
