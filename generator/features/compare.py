@@ -2,9 +2,11 @@
 
 `/compare/?ids=a,b,c` shows the chosen programmes in columns (site_overrides/assets/compare.js);
 the selection lives in the URL and nothing else. What a cell says is decided here, once, for both
-editions (`editions.Words` says it in each language), and travels in `assets/data/compare.json`; the
-module only builds the table from it, with textContent. Without JavaScript the page shows the same
-cells for every programme, as one static table.
+editions (`editions.Words` says it in each language). The page loads only what it shows: the list of
+programmes travels in `assets/data/compare.json` (names and links, no cells), and each programme's
+cells in `assets/data/compare/<id>.json`, fetched when it is chosen; the module builds the table with
+textContent. Without JavaScript the page shows the example comparison as a static table and links to
+every programme's page, so its size grows by one link per programme, not by every programme's cells.
 
 Rows: issuer, levels, a summary of the eligibility rules (per level, each route's conditions),
 exam format and pass mark, fees, schedule, next session (from the build date, as the exam
@@ -30,6 +32,7 @@ from generator.words.editions import EN, ZH, Words
 EDITIONS = ("zh", "en")  # generator/site.py: both editions have their own version
 PAGE_PATH = "compare/index.md"
 DATA_PATH = "assets/data/compare.json"
+CELLS_FOLDER = "assets/data/compare"  # one <id>.json per programme
 ROWS = ("issuer", "levels", "eligibility", "exam", "fees", "schedule", "next_session", "validity")
 
 TEXT = {
@@ -39,7 +42,7 @@ TEXT = {
             "fees": "费用", "schedule": "考试时间", "next_session": "下一场考试", "validity": "证书有效期",
         },
         "program": "项目",
-        "all_caption": "全部项目的对比信息（每行一个项目）",
+        "all_caption": "示例对比（每行一个项目）",
         "title": "项目对比",
         "choose": "选择要对比的项目",
         "caption": "所选项目对比",
@@ -59,7 +62,7 @@ TEXT = {
         "add": "加入对比",
         "added": "已加入对比：查看对比（{count} 项）",
         "add_more": "加入对比（已选 {count} 项）",
-        "load_error": "对比数据暂时无法加载。下方“全部项目一览”列出了全部项目的同样信息。",
+        "load_error": "对比数据暂时无法加载。下方“示例对比”和“全部项目”的各项目页面列出了同样的信息。",
     },
     "en": {
         "rows": {
@@ -69,7 +72,7 @@ TEXT = {
             "validity": "Certificate validity",
         },
         "program": "Programme",
-        "all_caption": "Every programme compared (one row per programme)",
+        "all_caption": "Example comparison (one row per programme)",
         "title": "Compare programmes",
         "choose": "Choose programmes to compare",
         "caption": "Chosen programmes side by side",
@@ -89,7 +92,8 @@ TEXT = {
         "add": "Add to compare",
         "added": "In your comparison: view it ({count})",
         "add_more": "Add to compare ({count} chosen)",
-        "load_error": "The comparison data could not be loaded. The table “All programmes” below has the same facts.",
+        "load_error": ("The comparison data could not be loaded. “Example comparison” below and the programme pages "
+                       "under “All programmes” have the same facts."),
     },
 }
 
@@ -258,7 +262,7 @@ def ordered(catalog: Catalog) -> list[Program]:
 
 
 def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
-    """compare.json: every programme's cells, the row names and every sentence the module shows."""
+    """compare.json: every programme's name and link, the row names and every sentence the module shows."""
     t = text(w)
     other = EN if w.lang == "zh" else ZH
     return {
@@ -274,15 +278,24 @@ def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
                 "other_name": {"lang": other.lang, "text": other.name(p.name)},
                 "type": p.type,
                 "url": f"programs/{p.id}/",
-                "cells": {row: [g.to_json() for g in groups] for row, groups in cells(p, catalog, w, today).items()},
             }
             for p in ordered(catalog)
         ],
     }
 
 
+def program_data(program: Program, catalog: Catalog, w: Words, today: dt.date) -> dict:
+    """compare/<id>.json: one programme's cells, loaded when a reader chooses it."""
+    return {"id": program.id,
+            "cells": {row: [g.to_json() for g in groups] for row, groups in cells(program, catalog, w, today).items()}}
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def data_json(catalog: Catalog, w: Words, today: dt.date) -> str:
-    return json.dumps(data(catalog, w, today), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json(data(catalog, w, today))
 
 
 def compare_url(program_id: str) -> str:
@@ -294,12 +307,19 @@ def files(build: Build) -> dict[str, str]:
     """The edition's /compare/ page and the data its widget reads."""
     catalog, w, today = build.catalog, build.words, build.today
     programs = ordered(catalog)
+    example = list(catalog.site.compare_example or [p.id for p in programs[:2]])
+    shown = [catalog.programs[pid] for pid in example]
     page = build.page(
-        PAGE_PATH, "compare.md.j2", programs=programs, rows=ROWS, t=text(w), today=today,
-        example_ids=",".join(catalog.site.compare_example or [p.id for p in programs[:2]]),
+        PAGE_PATH, "compare.md.j2", programs=programs, shown=shown, rows=ROWS, t=text(w), today=today,
+        example_ids=",".join(example),
         names={p.id: display_name(p, catalog, w) for p in programs},
-        cells={p.id: cells(p, catalog, w, today) for p in programs})
-    return {PAGE_PATH: page, DATA_PATH: data_json(catalog, w, today)}
+        cells={p.id: cells(p, catalog, w, today) for p in shown})
+    out = {PAGE_PATH: page, DATA_PATH: data_json(catalog, w, today)}
+    for program in programs:
+        cells_json = _json(program_data(program, catalog, w, today))
+        for pid in (program.id, *program.former_ids):  # a former id's file stays, as the API's does
+            out[f"{CELLS_FOLDER}/{pid}.json"] = cells_json
+    return out
 
 
 def template_helpers(build: Build) -> dict[str, dict[str, object]]:

@@ -117,8 +117,10 @@ class Words:
     by_body = "按机构"
     by_level = "按级别"
     compare_title = "项目对比"
-    compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
-    compare_all = "全部项目一览"
+    compare_noscript = ("选择项目并排对比需要启用 JavaScript。下方“示例对比”并排列出了两个项目，"
+                        "“全部项目”列出了每个项目的页面，页面上有同样的信息。")
+    compare_default = "示例对比"
+    compare_all = "全部项目"
     comma = "，"
     in_chinese = ""
     specialties = "系列专业"
@@ -272,9 +274,12 @@ class Words:
                 f"（例如 `?ids={example_ids}`），复制网址即可分享；"
                 f"每个项目页面的“{add_button}”按钮也会把项目加入这里。")
 
-    def compare_all_intro(self, count: int, today: str) -> str:
-        return (f"下表列出全部 {count} 个项目的同样信息。报考条件摘要是我们对原文条款的结构化解读，条款原文见各项目页面；"
+    def compare_default_intro(self, today: str) -> str:
+        return ("下表并排列出示例中的项目。报考条件摘要是我们对原文条款的结构化解读，条款原文见各项目页面；"
                 f"“下一场考试”按公布的考试规则从 {today} 起推算，以主办方通知为准。")
+
+    def compare_all_intro(self, count: int) -> str:
+        return f"全部 {count} 个项目的页面（每页列出同样的信息）："
 
     def text(self, zh: str, en: str | None) -> str:
         """Free text in the edition's language where the data has it, else the Chinese."""
@@ -469,8 +474,10 @@ class EnglishWords(Words):
     by_body = "By body"
     by_level = "By level"
     compare_title = "Compare programmes"
-    compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
-                        "facts for every programme.")
+    compare_noscript = ("Choosing programmes to compare needs JavaScript. “Example comparison” below shows two "
+                        "programmes side by side, and “All programmes” links to every programme's page, which has "
+                        "the same facts.")
+    compare_default = "Example comparison"
     compare_all = "All programmes"
     comma = ", "
     in_chinese = " (in Chinese)"
@@ -696,10 +703,13 @@ class EnglishWords(Words):
                 f"(for example `?ids={example_ids}`), so you can share it; the "
                 f"“{add_button}” button on every programme page adds to it.")
 
-    def compare_all_intro(self, count: int, today: str) -> str:
-        return (f"The same facts for all {count} programmes. The eligibility summary is our structured reading of the "
+    def compare_default_intro(self, today: str) -> str:
+        return ("The example's programmes side by side. The eligibility summary is our structured reading of the "
                 "source's clauses (the clauses themselves are on each programme page); the next session is dated "
                 f"from the published exam rule from {today}, and the organiser's notice decides.")
+
+    def compare_all_intro(self, count: int) -> str:
+        return f"The pages of all {count} programmes (each has the same facts):"
 
     def text(self, zh: str, en: str | None) -> str:
         return en or zh
