@@ -39,9 +39,10 @@ def views(catalog) -> dict[str, dict[str, object]]:
     the view does not show facts of that kind for that programme."""
     zh, en = zh_build(catalog, TODAY), en_build(catalog, TODAY)
     pages = {"zh": catalog_pages.files(zh), "en": catalog_pages.files(en)}
-    compare_data = {w: {p["id"]: p for p in json.loads(compare.files(b)[compare.DATA_PATH])["programs"]}
-                    for w, b in (("zh", zh), ("en", en))}
-    compare_pages = {"zh": compare.files(zh)[compare.PAGE_PATH], "en": compare.files(en)[compare.PAGE_PATH]}
+    compare_files = {"zh": compare.files(zh), "en": compare.files(en)}
+    compare_data = {lang: {pid: json.loads(files[f"{compare.CELLS_FOLDER}/{pid}.json"]) for pid in catalog.programs}
+                    for lang, files in compare_files.items()}
+    compare_pages = {lang: files[compare.PAGE_PATH] for lang, files in compare_files.items()}
     entries = {e.id.split("/")[1]: e.summary for e in feed.entries(catalog, None) if e.category == "program"}
     calendars = calendar_pages.files(zh)
     ld = jsonld.JsonLd(catalog, TODAY, None)
@@ -70,7 +71,9 @@ def views(catalog) -> dict[str, dict[str, object]]:
         return lambda pid: json.dumps(compare_data[lang][pid]["cells"][row], ensure_ascii=False)
 
     def compare_table(lang: str):
-        return lambda pid: next(line for line in compare_pages[lang].splitlines() if f"../programs/{pid}/\"" in line)
+        # The static table shows the example's programmes only; the others are links there.
+        return lambda pid: next((line for line in compare_pages[lang].splitlines()
+                                 if line.startswith("<tr>") and f"../programs/{pid}/\"" in line), None)
 
     return {
         "page zh": {kind: (lambda pid: pages["zh"][f"programs/{pid}.md"]) for kind in ("fee", "schedule", "eligibility")},
