@@ -591,7 +591,7 @@ class EnglishWords(Words):
     }
     body_role = {
         "issuer": "issuer",
-        "host": "host (主办)",
+        "host": "host",
         "organiser": "organiser",
         "guide": "guiding body",
         "trainer": "training provider",
