@@ -27,6 +27,7 @@ NOT_TEXT = {
     "status", "kind", "mode", "weekday", "start", "end", "file", "url", "scheme", "issuer_bodies", "policies",
     "issued", "published", "effective", "last_verified", "review_by", "date", "founded", "covers", "minimum",
     "major", "roles", "code", "search_words", "uid_domain", "compare_example",  # content/site.yaml: ids
+    "titled_by",  # content/sources.yaml: an enumeration
 }
 
 
