@@ -97,6 +97,10 @@ class CatalogPlugin(BasePlugin):
             if path in files.src_uris:
                 files.remove(files.src_uris[path])
             files.append(File.generated(config, path, content=content))
+        # The theme's source maps serve its developers only, and quote dev-server hosts (localhost) in
+        # comments: a published site names no host it does not live on.
+        for path in [p for p in files.src_uris if p.startswith("assets/javascripts/") and p.endswith(".map")]:
+            files.remove(files.src_uris[path])
         return files
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

@@ -2,9 +2,11 @@
 
 `/compare/?ids=a,b,c` shows the chosen programmes in columns (site_overrides/assets/compare.js);
 the selection lives in the URL and nothing else. What a cell says is decided here, once, for both
-editions (`editions.Words` says it in each language), and travels in `assets/data/compare.json`; the
-module only builds the table from it, with textContent. Without JavaScript the page shows the same
-cells for every programme, as one static table.
+editions (`editions.Words` says it in each language). The page loads only what it shows: the list of
+programmes travels in `assets/data/compare.json` (names and links, no cells), and each programme's
+cells in `assets/data/compare/<id>.json`, fetched when it is chosen; the module builds the table with
+textContent. Without JavaScript the page shows the example comparison as a static table and links to
+every programme's page, so its size grows by one link per programme, not by every programme's cells.
 
 Rows: issuer, levels, a summary of the eligibility rules (per level, each route's conditions),
 exam format and pass mark, fees, schedule, next session (from the build date, as the exam
@@ -23,12 +25,14 @@ from generator.features.eligibility.engine import level_rules
 from generator.pages.build import Build
 from generator.pages.catalog_pages import fees_by_kind
 from generator.source.catalog import Catalog
+from generator.source.facts import Qualified, eligibility_facts, fee_fact, schedule_fact
 from generator.source.models import Program
 from generator.words.editions import EN, ZH, Words
 
 EDITIONS = ("zh", "en")  # generator/site.py: both editions have their own version
 PAGE_PATH = "compare/index.md"
 DATA_PATH = "assets/data/compare.json"
+CELLS_FOLDER = "assets/data/compare"  # one <id>.json per programme
 ROWS = ("issuer", "levels", "eligibility", "exam", "fees", "schedule", "next_session", "validity")
 
 TEXT = {
@@ -38,7 +42,7 @@ TEXT = {
             "fees": "费用", "schedule": "考试时间", "next_session": "下一场考试", "validity": "证书有效期",
         },
         "program": "项目",
-        "all_caption": "全部项目的对比信息（每行一个项目）",
+        "all_caption": "示例对比（每行一个项目）",
         "title": "项目对比",
         "choose": "选择要对比的项目",
         "caption": "所选项目对比",
@@ -58,7 +62,7 @@ TEXT = {
         "add": "加入对比",
         "added": "已加入对比：查看对比（{count} 项）",
         "add_more": "加入对比（已选 {count} 项）",
-        "load_error": "对比数据暂时无法加载。下方“全部项目一览”列出了全部项目的同样信息。",
+        "load_error": "对比数据暂时无法加载。下方“示例对比”和“全部项目”的各项目页面列出了同样的信息。",
     },
     "en": {
         "rows": {
@@ -68,7 +72,7 @@ TEXT = {
             "validity": "Certificate validity",
         },
         "program": "Programme",
-        "all_caption": "Every programme compared (one row per programme)",
+        "all_caption": "Example comparison (one row per programme)",
         "title": "Compare programmes",
         "choose": "Choose programmes to compare",
         "caption": "Chosen programmes side by side",
@@ -88,7 +92,8 @@ TEXT = {
         "add": "Add to compare",
         "added": "In your comparison: view it ({count})",
         "add_more": "Add to compare ({count} chosen)",
-        "load_error": "The comparison data could not be loaded. The table “All programmes” below has the same facts.",
+        "load_error": ("The comparison data could not be loaded. “Example comparison” below and the programme pages "
+                       "under “All programmes” have the same facts."),
     },
 }
 
@@ -124,6 +129,19 @@ def _source_text(value: str, words: Words) -> Line:
     return Line(" ".join(value.split()), None if words.lang == "zh" else "zh")
 
 
+def qualified_lines(fact: Qualified, value: str, w: Words) -> tuple[Line, ...]:
+    """A value, then what travels with it (generator/source/facts.py): the source's condition, our
+    reading (marked) and the notes; the Chinese qualifiers are marked as Chinese in the English edition."""
+    lines = [Line(value)]
+    for label, texts in ((w.source_wording, (fact.condition,)), (w.reading_mark, (fact.reading,)),
+                         (w.note_mark, fact.notes)):
+        for qualifier in texts:
+            if qualifier:
+                lines += [Line(label.strip()), _source_text(qualifier, w)] if w.lang != "zh" else \
+                    [Line(label + qualifier)]
+    return tuple(lines)
+
+
 def issuer(program: Program, catalog: Catalog, w: Words) -> list[Group]:
     ids = list(dict.fromkeys(ref.body for ref in program.bodies if ref.role == "issuer"))
     if program.certificate and program.certificate.issuer not in ids:
@@ -143,6 +161,7 @@ def levels(program: Program, w: Words) -> list[Group]:
 def eligibility(program: Program, catalog: Catalog, w: Words) -> list[Group]:
     t = text(w)
     groups = []
+    notes_of = {fact.level: fact for fact in eligibility_facts(program)}
     for unit in level_rules(program):
         level = next((lv for lv in program.levels if lv.id == unit.level), None)
         title = w.name(level.name) if level else w.all_levels
@@ -152,6 +171,10 @@ def eligibility(program: Program, catalog: Catalog, w: Words) -> list[Group]:
         lines = tuple(dict.fromkeys(
             Line(f"{route.clause} " + w.and_sep.join(w.condition(c, catalog) for c in route.conditions))
             for route in unit.eligibility.routes))
+        fact = notes_of.get(unit.level)
+        if fact and fact.notes:
+            lines += tuple(line for note in fact.notes for line in (
+                (Line(w.note_mark + note),) if w.lang == "zh" else (Line(w.note_mark.strip()), _source_text(note, w))))
         groups.append(Group(title, lines))
     if program.preconditions:
         groups.append(Group(t["preconditions"], tuple(Line(w.condition(p.condition, catalog)) for p in program.preconditions)))
@@ -169,29 +192,31 @@ def exam(program: Program, w: Words) -> list[Group]:
 
 
 def fees(program: Program, w: Words) -> list[Group]:
-    lines = []
+    # One block of lines per fee (the value, then its qualifiers); a fee stated twice is shown once.
+    blocks: list[tuple[Line, ...]] = []
     for kind, found in fees_by_kind(program):
         if not found:
-            lines.append(Line(f"{w.fee_kind[kind]}{'：' if w.lang == 'zh' else ': '}{w.not_published}"))
+            blocks.append((Line(f"{w.fee_kind[kind]}{'：' if w.lang == 'zh' else ': '}{w.not_published}"),))
         for fee in found:
             scope = ""
             if fee.levels:
                 names = {lv.id: w.name(lv.name) for lv in program.levels}
                 scope = f"（{w.list_sep.join(names.get(lv, lv) for lv in fee.levels)}）" if w.lang == "zh" else \
                     f" ({w.list_sep.join(names.get(lv, lv) for lv in fee.levels)})"
-            lines.append(Line(w.fee_line(fee) + scope))
-    return [Group(None, tuple(dict.fromkeys(lines)))] if lines else _one(w.not_published)
+            blocks.append(qualified_lines(fee_fact(fee), w.fee_line(fee) + scope, w))
+    lines = tuple(line for block in dict.fromkeys(blocks) for line in block)
+    return [Group(None, lines)] if lines else _one(w.not_published)
 
 
 def schedule(program: Program, w: Words) -> list[Group]:
     if program.schedule is None:
         return _one(w.not_published)
     rule = w.rule(program.schedule.rule)
-    lines = [rule[:1].upper() + rule[1:] if w.lang == "en" else rule]
+    lines = list(qualified_lines(schedule_fact(program), rule[:1].upper() + rule[1:] if w.lang == "en" else rule, w))
     times = program.schedule.times or (program.exam.times if program.exam else ())
     if times:
-        lines.append(w.item_sep.join(w.times(s.start, s.end, s.label) for s in times))
-    return _one(*lines)
+        lines.insert(1, Line(w.item_sep.join(w.times(s.start, s.end, s.label) for s in times)))
+    return [Group(None, tuple(lines))]
 
 
 def next_session(program: Program, w: Words, today: dt.date) -> list[Group]:
@@ -237,7 +262,7 @@ def ordered(catalog: Catalog) -> list[Program]:
 
 
 def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
-    """compare.json: every programme's cells, the row names and every sentence the module shows."""
+    """compare.json: every programme's name and link, the row names and every sentence the module shows."""
     t = text(w)
     other = EN if w.lang == "zh" else ZH
     return {
@@ -253,15 +278,24 @@ def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
                 "other_name": {"lang": other.lang, "text": other.name(p.name)},
                 "type": p.type,
                 "url": f"programs/{p.id}/",
-                "cells": {row: [g.to_json() for g in groups] for row, groups in cells(p, catalog, w, today).items()},
             }
             for p in ordered(catalog)
         ],
     }
 
 
+def program_data(program: Program, catalog: Catalog, w: Words, today: dt.date) -> dict:
+    """compare/<id>.json: one programme's cells, loaded when a reader chooses it."""
+    return {"id": program.id,
+            "cells": {row: [g.to_json() for g in groups] for row, groups in cells(program, catalog, w, today).items()}}
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def data_json(catalog: Catalog, w: Words, today: dt.date) -> str:
-    return json.dumps(data(catalog, w, today), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json(data(catalog, w, today))
 
 
 def compare_url(program_id: str) -> str:
@@ -273,12 +307,19 @@ def files(build: Build) -> dict[str, str]:
     """The edition's /compare/ page and the data its widget reads."""
     catalog, w, today = build.catalog, build.words, build.today
     programs = ordered(catalog)
+    example = list(catalog.site.compare_example or [p.id for p in programs[:2]])
+    shown = [catalog.programs[pid] for pid in example]
     page = build.page(
-        PAGE_PATH, "compare.md.j2", programs=programs, rows=ROWS, t=text(w), today=today,
-        example_ids=",".join(catalog.site.compare_example or [p.id for p in programs[:2]]),
+        PAGE_PATH, "compare.md.j2", programs=programs, shown=shown, rows=ROWS, t=text(w), today=today,
+        example_ids=",".join(example),
         names={p.id: display_name(p, catalog, w) for p in programs},
-        cells={p.id: cells(p, catalog, w, today) for p in programs})
-    return {PAGE_PATH: page, DATA_PATH: data_json(catalog, w, today)}
+        cells={p.id: cells(p, catalog, w, today) for p in shown})
+    out = {PAGE_PATH: page, DATA_PATH: data_json(catalog, w, today)}
+    for program in programs:
+        cells_json = _json(program_data(program, catalog, w, today))
+        for pid in (program.id, *program.former_ids):  # a former id's file stays, as the API's does
+            out[f"{CELLS_FOLDER}/{pid}.json"] = cells_json
+    return out
 
 
 def template_helpers(build: Build) -> dict[str, dict[str, object]]:

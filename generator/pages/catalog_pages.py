@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.pages.build import Build
 from generator.pages.markup import attr, html_text, inline, meta, zh_runs
 from generator.source.catalog import Catalog
+from generator.source.facts import fee_fact, schedule_fact
 from generator.source.models import LEVEL_ORDER, Fee, Note, Program, Syllabus
 from generator.words.editions import UNTRANSLATED, Words
 from generator.words.phrases import source_label
@@ -89,17 +90,16 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
     catalog, words = build.catalog, build.words
     return {
         "filters": dict(
-            inline=inline, zh_runs=zh_runs, attr=attr, meta=meta, h=html_text, source=source_label, capitalize_first=capitalize_first,
+            inline=inline, zh_runs=zh_runs, attr=attr, meta=meta, h=html_text, source=lambda s: source_label(s, catalog.sources), capitalize_first=capitalize_first,
             date=words.date, offset=words.offset, rule=words.rule, fee_line=words.fee_line,
             condition=lambda c: words.condition(c, catalog),
         ),
         "globals": dict(
             catalog=catalog, site=catalog.site, w=words, NOT_PUBLISHED=words.not_published, today=build.today,
-            UNTRANSLATED=UNTRANSLATED, fees_by_kind=fees_by_kind, collect_notes=collect_notes,
+            UNTRANSLATED=UNTRANSLATED, fees_by_kind=fees_by_kind, fee_fact=fee_fact, schedule_fact=schedule_fact, collect_notes=collect_notes,
             syllabus_url=syllabus_url, search_boost=search_boost, body_ids=body_ids,
             roles_by_program=lambda body_id: roles_by_program(catalog, body_id, words),
             search_keywords=lambda program: search_keywords(program, words),
-            permalink=build.url,
         ),
     }
 

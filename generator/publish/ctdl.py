@@ -171,6 +171,11 @@ class CtdlExport:
             "ceterms:subjectWebpage": self.url(path),
             "ceterms:inLanguage": ["zh"],
         }
+        if status == "unpublished":
+            # A level the source marks 待定 states nothing: no costs, requirements, owners or other facts.
+            out["cc:eligibilityStatus"] = status
+            out["cc:program"], out["cc:level"] = program.id, level.id
+            return out
         if program.occupation and program.occupation.code:
             out["ceterms:occupationType"] = [{
                 "@type": "ceterms:CredentialAlignmentObject",
@@ -179,7 +184,7 @@ class CtdlExport:
                 "ceterms:targetNodeName": lang(program.name.zh, program.name.en),
             }]
         owners = [ref.body for ref in program.bodies if ref.role == "issuer"]
-        offerers = [ref.body for ref in program.bodies if ref.role in ("organiser", "trainer")]
+        offerers = [ref.body for ref in program.bodies if ref.role in ("host", "organiser", "trainer")]
         if owners:
             out["ceterms:ownedBy"] = [self.org_id(b) for b in dict.fromkeys(owners)]
         if offerers:

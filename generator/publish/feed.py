@@ -2,15 +2,16 @@
 
 Built only from dates in the data, so two builds of the same data are identical:
 
-- one entry per policy document, dated by its publication date (else its issue or effective date);
+- one entry per policy document, dated by its publication date (else its issue or effective date)
+  when the source gives the day, else by the day it was recorded (never a made-up first of the month);
   a policy added to the catalogue is a new entry;
 - one entry per programme and verification: `last_verified` dates it, and its id carries that date,
   so re-checking a programme (after a fee, schedule or rule change) makes a new entry. The data does
   not date fees or schedules on their own, so the entry lists the current fees, schedule, exam and
   levels as of that verification.
 
-A partial date (2020-09, 2022) is written as its first day, midnight Beijing time; the entry text
-gives the date as the source does. The feed's `updated` is the newest entry's date.
+Dates are midnight Beijing time; the entry text gives the date as the source does. Fees and the
+schedule keep their qualifiers (source/facts.py): the source's condition, our reading, the notes. The feed's `updated` is the newest entry's date.
 Ids are tag URIs on a fixed name, so they survive a change of the site's address.
 """
 
@@ -25,7 +26,8 @@ from generator.source.catalog import Catalog
 from generator.features.calendar.sessions import display_name
 from generator.source.models import Policy, Program
 from generator.pages.build import Build
-from generator.words.phrases import fee_line, source_date
+from generator.source.facts import fee_facts, schedule_fact
+from generator.words.phrases import describe_rule, fee_line, qualified_text, source_date
 from generator.source.siteurl import absolute
 
 PATH = "feed.xml"
@@ -63,7 +65,7 @@ class Entry:
 
 
 def policy_entry(policy: Policy, catalog: Catalog, site_url: str | None) -> Entry:
-    date = policy.sort_date
+    date = policy.date
     which = "发布" if policy.published else "成文" if policy.issued else "施行" if policy.effective else None
     when = f"{source_date(date)}{which}" if which else "日期未公布"
     number = f" {policy.number}" if policy.number else ""
@@ -71,9 +73,13 @@ def policy_entry(policy: Policy, catalog: Catalog, site_url: str | None) -> Entr
     summary = f"{policy.title}{number}（{policy.issuer}，{when}）。{policy.summary}"
     if cited:
         summary += " 引用本文件的证书项目：" + "、".join(dict.fromkeys(cited)) + "。"
-    stamp = timestamp(date) if which else timestamp(policy.last_verified)
+    # Atom dates are days: a policy dated only to the month or year is not given an invented day; its
+    # entry is dated by the day we recorded it (last_verified), and the summary gives the source's date.
+    day_precise = date is not None and len(date) == len("YYYY-MM-DD")
+    stamp = timestamp(date) if day_precise else timestamp(policy.last_verified)
     return Entry(
-        id=f"{tag(catalog)}policy/{policy.id}", title=f"政策文件：{policy.title}", updated=stamp, published=stamp,
+        id=f"{tag(catalog)}policy/{policy.id}", title=f"政策文件：{policy.title}", updated=stamp,
+        published=stamp if day_precise else None,
         link=absolute(site_url, f"/policies/{policy.id}/"), summary=summary, category="policy")
 
 
@@ -88,9 +94,11 @@ def program_entry(program: Program, catalog: Catalog, site_url: str | None) -> E
         if program.exam.pass_mark is not None:
             exam += f"，{program.exam.pass_mark:g} 分及格"
         parts.append(f"考试：{exam}。")
-    fees = "；".join(fee_line(f) for f in program.fees)
+    fees = "；".join(qualified_text(fact, fee_line(fact.value)) for fact in fee_facts(program))
     parts.append("费用：" + (fees or labels.NOT_PUBLISHED) + "。")
-    parts.append("考试时间：" + (program.schedule.text if program.schedule else labels.NOT_PUBLISHED))
+    schedule = schedule_fact(program)
+    parts.append("考试时间：" + (qualified_text(schedule, describe_rule(schedule.value.rule), with_notes=True)
+                                if schedule else labels.NOT_PUBLISHED))
     return Entry(
         id=f"{tag(catalog)}program/{program.id}/{verified}", title=f"证书项目：{name}（核实于 {verified}）",
         updated=timestamp(program.last_verified), link=absolute(site_url, f"/programs/{program.id}/"),

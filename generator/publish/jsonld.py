@@ -23,7 +23,8 @@ import re
 
 from generator.features.calendar import sessions as calendar
 from generator.features.calendar.workdays import default_window
-from generator.words.phrases import calendar_day
+from generator.source.facts import schedule_fact
+from generator.words.phrases import calendar_day, describe_rule, qualified_text, source_label
 
 from generator.words import labels
 from generator.words.editions import EN
@@ -133,6 +134,10 @@ class JsonLd(PublishedCatalog):
                 "@type": "DefinedTerm", "name": labels.LEVEL_NAME[level.id], "alternateName": EN.level[level.id],
                 "termCode": level.id,
             }
+        if level and level.status == "unpublished":
+            # A level the source marks 待定 states nothing: no offers, dates, issuer or other facts.
+            out["description"] = "；".join(n.text for n in level.notes) or labels.NOT_PUBLISHED
+            return out
         issuers = self.bodies_with_role(program, "issuer")
         if cert and cert.issuer in self.catalog.bodies and not issuers:
             issuers = [self.organization(self.catalog.bodies[cert.issuer])]
@@ -181,10 +186,10 @@ class JsonLd(PublishedCatalog):
                  "description": "；".join(topic.name for topic in unit.topics)}
                 for unit in syllabus.units
             ],
-            "citation": f"{syllabus.source.file} · {syllabus.source.section}",
+            "citation": source_label(syllabus.source, self.catalog.sources),
             "dateModified": program.last_verified.isoformat(),
         }
-        providers = self.bodies_with_role(program, "trainer", "organiser", "issuer")
+        providers = self.bodies_with_role(program, "trainer", "host", "organiser", "issuer")
         if providers:
             out["provider"] = providers
         credentials = [level] if level else [lv for lv in program.levels if lv.syllabus == syllabus.id] or [None]
@@ -207,8 +212,10 @@ class JsonLd(PublishedCatalog):
         start = _date_time(session.days[0], times[0].start if times else None)
         end = _date_time(session.days[-1], times[-1].end if times else None)
         notes = list(dict.fromkeys(n.text for e in session.events for n in e.notes))
-        description = (f"{name}考试。日期按公布的考试规则推算（{program.schedule.reading}），以主办方通知为准。"
-                       if program.schedule else f"{name}考试。")
+        schedule = schedule_fact(program)
+        description = (f"{name}考试。日期按公布的考试规则推算：" + qualified_text(
+            schedule, describe_rule(schedule.value.rule), with_notes=True) + "，以主办方通知为准。"
+                       if schedule else f"{name}考试。")
         if session.estimated:
             description += " 部分节点为推算日期（estimated）。"
         description += " ".join(notes)
@@ -235,7 +242,7 @@ class JsonLd(PublishedCatalog):
             locations.append({"@type": "Place", "name": labels.EXAM_MODE["offline"] + "（地点" + labels.NOT_PUBLISHED + "）"})
         if locations:
             out["location"] = locations if len(locations) > 1 else locations[0]
-        organizers = self.bodies_with_role(program, "organiser", "issuer")
+        organizers = self.bodies_with_role(program, "host", "organiser", "issuer")
         if organizers:
             out["organizer"] = organizers
         if session.levels:

@@ -35,6 +35,7 @@ from generator.features.calendar.pages import session_flags
 from generator.features.calendar.workdays import default_window
 
 from generator.source.catalog import Catalog
+from generator.source.facts import schedule_fact
 from generator.source.models import (
     LEVEL_ORDER,
     OTHER_SCHEME,
@@ -91,6 +92,7 @@ class ExamSummary(Open):
 class ScheduleSummary(Open):
     text: str = Field(description="原文 / the source's wording")
     reading: str = Field(description="本站的理解 / how the catalogue reads it")
+    notes: tuple[str, ...] = Field((), description="本站理解与来源不一致的说明 / notes on the reading and discrepancies")
 
 
 class CertificateSummary(Open):
@@ -349,6 +351,7 @@ class OpenData(PublishedCatalog):
     def summary(self, program: Program) -> ProgramSummary:
         exam = program.exam
         cert = program.certificate
+        schedule = schedule_fact(program)
         return ProgramSummary(
             id=program.id, type=program.type, family=program.family, name=program.name, summary=program.summary,
             occupation_code=program.occupation.code if program.occupation else None,
@@ -370,8 +373,8 @@ class OpenData(PublishedCatalog):
             exam=ExamSummary(mode=exam.mode, total_points=exam.total_points, pass_mark=exam.pass_mark,
                              duration_minutes=exam.duration_minutes, times=exam.times) if exam else None,
             fees=program.fees,
-            schedule=ScheduleSummary(text=program.schedule.text, reading=program.schedule.reading)
-            if program.schedule else None,
+            schedule=ScheduleSummary(text=schedule.condition, reading=schedule.reading, notes=schedule.notes)
+            if schedule else None,
             certificate=CertificateSummary(name=cert.name, issuer=cert.issuer, validity=cert.validity) if cert else None,
             policies=program.policies,
             last_verified=program.last_verified, review_by=program.review_by,

@@ -8,7 +8,8 @@ from types import MappingProxyType
 from typing import Literal, Mapping
 
 from generator.source.models import (
-    OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, Syllabus,
+    OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, SourceDocument,
+    Syllabus,
 )
 from generator.source.validate import ValidProject
 
@@ -66,6 +67,8 @@ class Catalog:
     schemes: Mapping[str, Scheme] = field(default_factory=dict)
     roles: Mapping[str, Role] = field(default_factory=dict)
     site: SiteSettings = field(default_factory=SiteSettings)
+    # The source documents by file name (content/sources.yaml): readers see their titles.
+    sources: Mapping[str, SourceDocument] = field(default_factory=dict)
 
     def vocabulary(self, lang: Literal["zh", "en"]) -> Vocabulary:
         return self._vocabularies[lang]
@@ -99,6 +102,23 @@ class Catalog:
     def level(self, program_id: str, level_id: str) -> Level | None:
         return next((lv for lv in self.programs[program_id].levels if lv.id == level_id), None)
 
+    def program_relations(self, program_id: str | None = None) -> list[tuple[str, str, Literal["document", "namesake"]]]:
+        """(specialty, programme, how they relate) for each specialty and standalone programme of one
+        Chinese name: "document" when the programme is the specialty's own document, "namesake" when they
+        only share the name. With `program_id`, only the pairs it is in."""
+        pairs = []
+        for specialty in self.programs.values():
+            if specialty.type != "specialty":
+                continue
+            for other in self.programs.values():
+                if other.type != "programme":
+                    continue
+                if specialty.document == other.id:
+                    pairs.append((specialty.id, other.id, "document"))
+                elif other.name.zh == specialty.name.zh:
+                    pairs.append((specialty.id, other.id, "namesake"))
+        return [pair for pair in pairs if program_id is None or program_id in pair[:2]]
+
     @staticmethod
     def rules_for(program: Program, level_id: str | None) -> Eligibility | None:
         """The eligibility rules that apply to one level of a programme (None: not published).
@@ -114,7 +134,13 @@ class Catalog:
 
     @property
     def policies_by_date(self) -> list[Policy]:
+        """Newest first; undated policies last."""
         return sorted(self.policies.values(), key=lambda p: (p.sort_date, p.id), reverse=True)
+
+    @property
+    def policies_oldest_first(self) -> list[Policy]:
+        """Oldest first, for a timeline; undated policies last (they have no place on it)."""
+        return sorted(self.policies.values(), key=lambda p: (p.date is None, p.sort_date, p.id))
 
 
 def build_catalog(project: ValidProject) -> Catalog:
@@ -150,4 +176,5 @@ def build_catalog(project: ValidProject) -> Catalog:
         schemes=MappingProxyType({s.id: s for s in registry.schemes} if registry else {}),
         roles=MappingProxyType({r.id: r for r in registry.roles} if registry else {}),
         site=project.site.value if project.site else SiteSettings(),
+        sources=MappingProxyType(dict(project.sources.value.sources) if project.sources else {}),
     )

@@ -78,6 +78,7 @@ KIND_GLOBS: tuple[tuple[str, str], ...] = (
     ("glossary", "content/glossary.yaml"),
     ("schemes", "content/schemes.yaml"),
     ("site", "content/site.yaml"),
+    ("sources", "content/sources.yaml"),
 )
 
 
@@ -185,7 +186,8 @@ def parse_file(path: Path, relpath: str, root: Path | None = None) -> tuple[Any,
     return data, []
 
 
-_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+# Field names, and the source file names that key content/sources.yaml (plain text to both loaders).
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*|[0-9]{3}_[0-9a-f]{16}\.txt")
 # A block scalar header (| or >) with something other than its indicators after it: the two parsers
 # disagree on some of these, so the round-trip loader reads the file.
 _ODD_BLOCK_HEADER = re.compile(r"(?m)(?:^|[ :-])[|>][-+0-9]*[^-+0-9\s]")

@@ -106,10 +106,14 @@ class Strict(BaseModel):
 # --- shared parts -----------------------------------------------------------
 
 
+SOURCE_FILE_PATTERN = r"^[0-9]{3}_[0-9a-f]{16}\.txt$"
+SourceFile = Annotated[str, Field(pattern=SOURCE_FILE_PATTERN)]
+
+
 class Source(Strict):
     """Where a fact comes from: a file in the seed folder and a section in it."""
 
-    file: Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")]
+    file: SourceFile
     section: NonEmptyText
 
 
@@ -124,6 +128,8 @@ class Note(Strict):
 class Names(Strict):
     zh: NonEmptyText
     en: NonEmptyText
+    en_source: Source | None = Field(
+        None, description="The passage that gives the English name; absent: the English name is our translation.")
 
 
 # Characters that end an autolink (<…>) or a table cell (|) in the Markdown the pages are made of, or
@@ -327,6 +333,12 @@ class Exam(Strict):
     source: Source
     notes: tuple[Note, ...] = ()
 
+    @property
+    def question_count_parts(self) -> tuple[int, ...]:
+        """Each question type's count, when the source gives one for every type (else empty)."""
+        counts = tuple(q.count for q in self.question_types)
+        return counts if counts and all(counts) else ()
+
     @model_validator(mode="after")
     def _pass_mark_within_points(self) -> Exam:
         if self.pass_mark is not None and self.total_points is not None and self.pass_mark > self.total_points:
@@ -477,7 +489,8 @@ class Course(Strict):
 
 # --- programme --------------------------------------------------------------------
 
-BodyRole = Literal["issuer", "organiser", "trainer", "supervisor", "training_base", "exam_platform"]
+# host = 主办单位; organiser = 承办单位 or 负责培训组织 (the source names both where it has both); guide = 指导单位.
+BodyRole = Literal["issuer", "host", "organiser", "guide", "trainer", "supervisor", "training_base", "exam_platform"]
 
 
 class BodyRef(Strict):
@@ -642,8 +655,13 @@ class Policy(Strict):
         return self
 
     @property
+    def date(self) -> str | None:
+        """The date a list shows: published, else issued, else effective; None when the source gives none."""
+        return self.published or self.issued or self.effective
+
+    @property
     def sort_date(self) -> str:
-        return self.published or self.issued or self.effective or "0000"
+        return self.date or "0000"
 
 
 class Body(Strict):
@@ -738,6 +756,26 @@ class SiteSettings(Strict):
         None, description="What 相关专业 means in the eligibility readings (a list, as the sources put it).")
     compare_example: tuple[Slug, ...] = Field(
         (), description="Programme ids in the compare page's example address; default: the first two.")
+
+
+class SourceDocument(Strict):
+    """One source document, as readers see it cited: by its title, not its file name."""
+
+    title: NonEmptyText = Field(description="The title the document prints, or (titled_by: catalogue) our description.")
+    titled_by: Literal["source", "catalogue"] = Field(
+        "source", description="catalogue: the document prints no title, and `title` describes it in our words.")
+    kind: Literal["brochure", "notice", "standard", "report", "web_page", "other"]
+    publisher: str | None = Field(None, description="Who issues it, as the document says; absent: not stated.")
+    number: str | None = Field(None, description="Document number (文号), as printed.")
+    date: PartialDate | None = Field(None, description="The date the document gives itself; absent: not stated.")
+    edition: str | None = Field(None, description="Edition or version, as printed.")
+    notes: tuple[Note, ...] = ()
+
+
+class SourceRegistry(Strict):
+    """content/sources.yaml: every source file the data cites, keyed by its file name."""
+
+    sources: dict[SourceFile, SourceDocument] = Field(min_length=1)
 
 
 class Page(Strict):

@@ -1,8 +1,8 @@
 """The site's public address (mkdocs.yml `site_url`), for permanent links in data files and print.
 
 Read here without importing MkDocs, so the generated tree (`catalog generate`) carries the same links
-as the built site. `site_url: !ENV [SITE_URL, "http://localhost:8000/"]` is honoured: the variable
-when set, else the default.
+as the built site. `site_url: !ENV [SITE_URL, null]` is honoured: the variable when set; unset, the
+site has no address and names no host (data files and feeds carry paths, links stay relative).
 """
 
 from __future__ import annotations

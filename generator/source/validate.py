@@ -10,7 +10,9 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from generator.source.load import RawDocument, RawProject
-from generator.source.models import OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Syllabus
+from generator.source.models import (
+    OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Source, SourceRegistry, Syllabus,
+)
 from generator.source.problems import Problem
 
 MODEL_OF_KIND: dict[str, type[BaseModel]] = {
@@ -21,6 +23,7 @@ MODEL_OF_KIND: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "schemes": Schemes,
     "site": SiteSettings,
+    "sources": SourceRegistry,
 }
 
 
@@ -41,6 +44,7 @@ class ValidProject:
     glossary: Located | None
     schemes: Located | None = None
     site: Located | None = None
+    sources: Located | None = None
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
@@ -215,6 +219,26 @@ class _References:
             self.expect(found.doc, ("issuer_bodies", i), body, self.bodies, "body")
 
 
+def _cited(value: object, loc: tuple = ()):
+    """Every Source inside a model, with where it is."""
+    if isinstance(value, Source):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _cited(getattr(value, name), (*loc, name))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _cited(item, (*loc, i))
+
+
+def _uncatalogued_sources(documents: list[Located], registry: Located) -> list[Problem]:
+    """Readers see a source by its title (content/sources.yaml), so every cited file must be listed there."""
+    known = registry.value.sources
+    return [Problem(found.doc.relpath, found.doc.line_of((*loc, "file")), format_loc((*loc, "file")),
+                    f"source file '{source.file}' is not in {registry.doc.relpath}; add its title, kind and publisher there")
+            for found in documents for loc, source in _cited(found.value) if source.file not in known]
+
+
 def _raw_ids(raw: RawProject, kind: str) -> set[str]:
     return {str(doc.data.get("id")) for doc in raw.of_kind(kind) if doc.data.get("id")}
 
@@ -259,6 +283,10 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     glossary = by_kind["glossary"][0] if by_kind["glossary"] else None
     if glossary:
         problems.extend(_duplicate_terms(glossary))
+    sources = by_kind["sources"][0] if by_kind["sources"] else None
+    if sources:
+        problems.extend(_uncatalogued_sources(
+            [found for kind, items in by_kind.items() if kind != "sources" for found in items], sources))
     project = ValidProject(
         programs=tuple(by_kind["program"]),
         syllabi=tuple(by_kind["syllabus"]),
@@ -267,6 +295,7 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
         glossary=glossary,
         schemes=registry,
         site=by_kind["site"][0] if by_kind["site"] else None,
+        sources=sources,
     )
     return project, problems
 

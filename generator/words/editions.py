@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator.words import labels, phrases
 from generator.source.catalog import Vocabulary
-from generator.source.models import Condition, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
+from generator.source.models import Condition, Exam, Fee, Names, Offset, Policy, ScheduleRule, Syllabus, TimelineStep
 
 if TYPE_CHECKING:
     from generator.source.catalog import Catalog
@@ -54,6 +54,8 @@ class Words:
     long_list_sep = "、"  # between longer items: names of bodies, certificate fields
     chinese_attr = ""  # after a heading's id: the heading is source text
     source_wording = "原文："
+    reading_mark = "我们的理解："  # before a reading of ours, wherever a value is one
+    note_mark = "说明："
     sources_heading = "来源与说明"
     level_unpublished_mark = "（待定）"
     every_level = "全部级别"
@@ -101,6 +103,8 @@ class Words:
     syllabus_checked = "信息核实"
     syllabus_source = "来源"
     permanent_link = "永久链接"
+    permalink_copy = "复制链接"
+    permalink_copied = "已复制完整链接"
     back_to = "返回 "
     no_levels_short = "未分级别"
     programs_title = "证书项目目录"
@@ -113,8 +117,10 @@ class Words:
     by_body = "按机构"
     by_level = "按级别"
     compare_title = "项目对比"
-    compare_noscript = "并排对比需要启用 JavaScript。下方“全部项目一览”列出了全部项目的同样信息，可以直接对照。"
-    compare_all = "全部项目一览"
+    compare_noscript = ("选择项目并排对比需要启用 JavaScript。下方“示例对比”并排列出了两个项目，"
+                        "“全部项目”列出了每个项目的页面，页面上有同样的信息。")
+    compare_default = "示例对比"
+    compare_all = "全部项目"
     comma = "，"
     in_chinese = ""
     specialties = "系列专业"
@@ -277,6 +283,19 @@ class Words:
     def level_unpublished_rules(self) -> str:
         return f"本级别原文标注“待定”：报考条件{self.not_published}。"
 
+    relations_heading = "同名的专业与单独项目"
+
+    def program_relation(self, kind: str, specialty: str, program: str, family: str,
+                         issuers: tuple[str, str]) -> str:
+        """How a family's specialty and a standalone programme of the same name relate (links given)."""
+        if kind == "document":
+            same = f"两者的颁证单位都是{issuers[0]}。" if issuers[0] == issuers[1] else (
+                f"颁证单位分别为{issuers[0]}和{issuers[1]}。")
+            return (f"{program}（证书项目）是 {specialty}（{family} 的专业）的单独资料：{same}"
+                    "单独资料的级别和规则与该系列的通知不同，两页各按自己的来源列出。")
+        return (f"{program}（证书项目）与 {specialty}（{family} 的专业）中文名称相同，但不是同一个项目："
+                f"颁证单位分别为{issuers[1]}和{issuers[0]}，报考条件和考试安排各按自己的资料。")
+
     def specialty_of(self, family: str, document: str | None) -> str:
         """A specialty's note, with links to its family and to its own document's page."""
         own = f"；本专业另有单独文件，见 {document}" if document else ""
@@ -284,6 +303,15 @@ class Words:
 
     def question_count(self, count: int) -> str:
         return f" {count} 道"
+
+    def question_total(self, exam: Exam) -> str:
+        """The published total, else the sum of the published parts, shown as a sum (the source gives no total)."""
+        if exam.question_count:
+            return str(exam.question_count)
+        parts = exam.question_count_parts
+        if parts:
+            return f"{sum(parts)} 题（{'+'.join(map(str, parts))}，按各题型题数相加）"
+        return self.not_published
 
     def points_each(self, points: int) -> str:
         return f"，每题 {points} 分"
@@ -325,9 +353,12 @@ class Words:
                 f"（例如 `?ids={example_ids}`），复制网址即可分享；"
                 f"每个项目页面的“{add_button}”按钮也会把项目加入这里。")
 
-    def compare_all_intro(self, count: int, today: str) -> str:
-        return (f"下表列出全部 {count} 个项目的同样信息。报考条件摘要是我们对原文条款的结构化解读，条款原文见各项目页面；"
+    def compare_default_intro(self, today: str) -> str:
+        return ("下表并排列出示例中的项目。报考条件摘要是我们对原文条款的结构化解读，条款原文见各项目页面；"
                 f"“下一场考试”按公布的考试规则从 {today} 起推算，以主办方通知为准。")
+
+    def compare_all_intro(self, count: int) -> str:
+        return f"全部 {count} 个项目的页面（每页列出同样的信息）："
 
     def text(self, zh: str, en: str | None) -> str:
         """Free text in the edition's language where the data has it, else the Chinese."""
@@ -383,6 +414,12 @@ class Words:
     def other_name(self, names: Names) -> str:
         """The name in the other edition's language (indexed so a search in either finds the page)."""
         return names.en
+
+    def english_name_origin(self, source: str | None) -> str:
+        """Whether a source gives the English name (`source`: its label) or it is our translation."""
+        if source:
+            return f"英文名取自来源：{source}"
+        return "英文名为本目录译名，来源未给出英文名"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
         names = Vocabulary.of(catalog, self.lang)
@@ -521,6 +558,8 @@ class EnglishWords(Words):
     long_list_sep = "; "
     chinese_attr = ' lang="zh"'
     source_wording = "Source wording (Chinese): "
+    reading_mark = "our reading (Chinese): "
+    note_mark = "note (Chinese): "
     sources_heading = "Sources and notes"
     level_unpublished_mark = " (not published)"
     every_level = "All levels"
@@ -572,6 +611,8 @@ class EnglishWords(Words):
     syllabus_checked = "Facts checked"
     syllabus_source = "Source"
     permanent_link = "Permanent link"
+    permalink_copy = "Copy link"
+    permalink_copied = "Full link copied"
     back_to = "Back to "
     no_levels_short = "No levels in the source"
     programs_title = "Programmes"
@@ -584,8 +625,10 @@ class EnglishWords(Words):
     by_body = "By body"
     by_level = "By level"
     compare_title = "Compare programmes"
-    compare_noscript = ("Comparing chosen programmes needs JavaScript. The table “All programmes” below has the same "
-                        "facts for every programme.")
+    compare_noscript = ("Choosing programmes to compare needs JavaScript. “Example comparison” below shows two "
+                        "programmes side by side, and “All programmes” links to every programme's page, which has "
+                        "the same facts.")
+    compare_default = "Example comparison"
     compare_all = "All programmes"
     comma = ", "
     in_chinese = " (in Chinese)"
@@ -706,7 +749,9 @@ class EnglishWords(Words):
     }
     body_role = {
         "issuer": "issuer",
+        "host": "host",
         "organiser": "organiser",
+        "guide": "guiding body",
         "trainer": "training provider",
         "supervisor": "evaluation and supervision",
         "training_base": "training base",
@@ -853,6 +898,18 @@ class EnglishWords(Words):
         return (f'The source marks this level <span lang="zh">待定</span> (to be decided): eligibility rules '
                 f"{self.not_published.lower()}.")
 
+    relations_heading = "Specialties and standalone programmes of the same name"
+
+    def program_relation(self, kind: str, specialty: str, program: str, family: str,
+                         issuers: tuple[str, str]) -> str:
+        if kind == "document":
+            same = f"both are issued by {issuers[0]}" if issuers[0] == issuers[1] else (
+                f"issued by {issuers[0]} and {issuers[1]}")
+            return (f"{program} (programme) is the own document of {specialty} (a specialty of {family}): {same}. "
+                    "The document's levels and rules differ from the family's notice; each page lists its own source's.")
+        return (f"{program} (programme) and {specialty} (a specialty of {family}) share a Chinese name but are "
+                f"different programmes: issued by {issuers[1]} and {issuers[0]}, with their own rules and exams.")
+
     def specialty_of(self, family: str, document: str | None) -> str:
         own = f". It also has a document of its own: see {document}" if document else ""
         return (f"This specialty belongs to {family}: its eligibility, exam and registration rules follow that "
@@ -860,6 +917,14 @@ class EnglishWords(Words):
 
     def question_count(self, count: int) -> str:
         return f", {count} questions"
+
+    def question_total(self, exam: Exam) -> str:
+        if exam.question_count:
+            return str(exam.question_count)
+        parts = exam.question_count_parts
+        if parts:
+            return f"{sum(parts)} ({'+'.join(map(str, parts))}, added up from the question types)"
+        return self.not_published
 
     def points_each(self, points: int) -> str:
         return f", {points} points each"
@@ -877,7 +942,7 @@ class EnglishWords(Words):
         return self.amount(fee)
 
     def our_reading(self, reading: str, rule: str) -> str:
-        return f"Our reading: {rule}."
+        return f"Our reading: {rule} ({self.reading_mark}{self.chinese(reading)})."
 
     def step_label(self, step: TimelineStep) -> str:
         return self.timeline_kind[step.kind]
@@ -903,10 +968,13 @@ class EnglishWords(Words):
                 f"(for example `?ids={example_ids}`), so you can share it; the "
                 f"“{add_button}” button on every programme page adds to it.")
 
-    def compare_all_intro(self, count: int, today: str) -> str:
-        return (f"The same facts for all {count} programmes. The eligibility summary is our structured reading of the "
+    def compare_default_intro(self, today: str) -> str:
+        return ("The example's programmes side by side. The eligibility summary is our structured reading of the "
                 "source's clauses (the clauses themselves are on each programme page); the next session is dated "
                 f"from the published exam rule from {today}, and the organiser's notice decides.")
+
+    def compare_all_intro(self, count: int) -> str:
+        return f"The pages of all {count} programmes (each has the same facts):"
 
     def text(self, zh: str, en: str | None) -> str:
         return en or zh
@@ -960,6 +1028,11 @@ class EnglishWords(Words):
 
     def other_name(self, names: Names) -> str:
         return names.zh
+
+    def english_name_origin(self, source: str | None) -> str:
+        if source:
+            return f"English name as the source gives it: {source}"
+        return "English name: our translation; no source gives one"
 
     def scheme_name(self, scheme: str, catalog: Catalog | None) -> str:
         names = Vocabulary.of(catalog, self.lang)

@@ -61,7 +61,9 @@ TIMELINE_KIND = {
 
 BODY_ROLE = {
     "issuer": "颁证单位",
-    "organiser": "主办/承办单位",
+    "host": "主办单位",
+    "organiser": "承办/培训组织单位",
+    "guide": "指导单位",
     "trainer": "培训单位",
     "supervisor": "评价监督单位",
     "training_base": "培训基地",

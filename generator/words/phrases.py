@@ -7,9 +7,11 @@ edition's counterparts are methods of `editions.EnglishWords`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from generator.source.catalog import Vocabulary
-from generator.source.models import Condition, Fee, Offset, ScheduleRule, Source
+from generator.source.facts import Qualified
+from generator.source.models import Condition, Fee, Offset, ScheduleRule, Source, SourceDocument
 from generator.words import labels
 
 WEEKDAY_SHORT = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -154,6 +156,27 @@ def fee_line(fee: Fee) -> str:
     return f"{labels.FEE_KIND[fee.kind]}：{amount}"
 
 
-def source_label(source: Source) -> str:
-    return f"{source.file} · {source.section}"
+def qualified_text(fact: Qualified, value: str, with_notes: bool = False) -> str:
+    """A value with what travels with it, in plain Chinese text (feeds, calendars)."""
+    text = value
+    if fact.condition:
+        text += f"（原文：{fact.condition}）"
+    if fact.reading:
+        text += f"（我们的理解：{fact.reading}）"
+    if with_notes:
+        text += "".join(f"（说明：{n}）" for n in fact.notes)
+    return text
+
+
+def source_title(file: str, documents: Mapping[str, SourceDocument]) -> str:
+    """A source document as readers know it: 《its title》, or our description of one that prints none;
+    the file name only for a project without a registry (content/sources.yaml)."""
+    document = documents.get(file)
+    if document is None:
+        return file
+    return f"《{document.title}》" if document.titled_by == "source" else document.title
+
+
+def source_label(source: Source, documents: Mapping[str, SourceDocument]) -> str:
+    return f"{source_title(source.file, documents)} · {source.section}"
 

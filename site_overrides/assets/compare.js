@@ -1,12 +1,13 @@
 // Compare programmes side by side, and the "add to compare" buttons on programme pages.
 //
 // The selection lives in the URL: /compare/?ids=a,b,c (programme ids, in the order chosen). The
-// page's cells come from assets/data/compare.json, written by generator/features/compare.py from the same
-// model as the pages, in the edition's language; every sentence shown here comes from that JSON or
-// from the page. The DOM is built with textContent only: data never becomes HTML.
+// list of programmes comes from assets/data/compare.json and each chosen programme's cells from
+// assets/data/compare/<id>.json, fetched only when it is shown (generator/features/compare.py writes
+// both from the same model as the pages, in the edition's language); every sentence shown here comes
+// from that JSON or from the page. The DOM is built with textContent only: data never becomes HTML.
 //
-// Without JavaScript the compare page shows one static table of every programme, and the
-// programme pages' buttons are plain links to /compare/?ids=<id>. With it, the buttons add the
+// Without JavaScript the compare page shows the example comparison as a static table and links to
+// every programme's page, and the programme pages' buttons are plain links to /compare/?ids=<id>. With it, the buttons add the
 // programme to the last selection (kept in localStorage as well as in the compare page's URL).
 
 import { el, fill, loadJson, onEveryPage } from "./dom.js";
@@ -72,6 +73,7 @@ function mount(container, data) {
   const base = new URL("../", import.meta.url);
   const prefix = "compare";
   const state = { ids: [], unknown: [] };
+  let shown = 0; // the latest render: an older one whose cells arrive late does not overwrite it
 
   const choices = el("ul", { class: "catalog-compare__choices" });
   const boxes = new Map();
@@ -97,10 +99,21 @@ function mount(container, data) {
     else status.textContent = fill(t.selected, { count: chosen.length, names: chosen.map((p) => p.name).join(t.sep) });
     unknown.hidden = !state.unknown.length;
     unknown.textContent = state.unknown.length ? fill(t.unknown, { ids: state.unknown.join(t.sep) }) : "";
+    const current = ++shown;
     if (!chosen.length) {
       results.replaceChildren();
       return;
     }
+    Promise.all(chosen.map((program) => loadJson(`data/compare/${program.id}.json`))).then(
+      (loaded) => { if (current === shown) table(chosen, loaded.map((p) => p.cells)); },
+      () => {
+        if (current !== shown) return;
+        results.replaceChildren(el("p", { class: "catalog-compare__error", role: "alert", text: container.dataset.error }));
+      },
+    );
+  };
+
+  const table = (chosen, cellsOf) => {
     const head = el("tr", {}, el("td"));
     for (const program of chosen) {
       const remove = el("button", {
@@ -116,7 +129,7 @@ function mount(container, data) {
     const body = el("tbody");
     for (const row of data.rows) {
       const tr = el("tr", { "data-row": row.id }, el("th", { scope: "row", text: row.label }));
-      for (const program of chosen) tr.append(el("td", {}, ...cellContent(program.cells[row.id])));
+      chosen.forEach((program, i) => tr.append(el("td", {}, ...cellContent(cellsOf[i][row.id]))));
       body.append(tr);
     }
     results.replaceChildren(el("div", { class: "catalog-compare__scroll" },

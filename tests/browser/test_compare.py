@@ -194,13 +194,30 @@ def test_without_javascript_every_programme_is_listed(nojs_page, catalog) -> Non
     assert response is not None and response.ok
     expect(page.locator(f"{WIDGET} form")).to_have_count(0)
     expect(page.locator("h2#all")).to_be_visible()
-    table = page.locator("table.catalog-compare__all")
-    expect(table.locator("tbody tr")).to_have_count(len(catalog.programs))
-    admin = table.locator("tbody tr").filter(has=page.locator(f"a[href='../programs/{ADMIN}/']"))
-    assert "3900" in admin.inner_text()
+    expect(page.locator("ul.catalog-compare__links a")).to_have_count(len(catalog.programs))
+    expect(page.locator(f"ul.catalog-compare__links a[href='../programs/{ADMIN}/']")).to_be_visible()
+    table = page.locator("table.catalog-compare__all")  # the example comparison
+    expect(table.locator("tbody tr")).to_have_count(len(catalog.site.compare_example))
     manager = table.locator("tbody tr").filter(has=page.locator(f"a[href='../programs/{MANAGER}/']"))
     assert "及格线：未公布" in manager.inner_text()
     # The programme pages' button is a plain link to the compare page.
     page.goto(f"programs/{CAM}/")
     page.locator(f"a[data-compare-add='{CAM}']").click()
     expect(page).to_have_url(re.compile(rf"/compare/\?ids={CAM}$"))
+
+
+def test_only_the_chosen_programmes_cells_are_loaded(page) -> None:
+    """The page loads only what it shows: one cells file per chosen programme, fetched when chosen."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"compare/?ids={ADMIN},{MANAGER}")
+    expect(page.locator(f"{WIDGET} table thead th[data-program]")).to_have_count(2)
+    cells = sorted(re.search(r"/assets/data/compare/([a-z0-9-]+)\.json$", url).group(1)
+                   for url in fetched if "/assets/data/compare/" in url)
+    assert cells == [ADMIN, MANAGER]
+    page.locator(f"{WIDGET} input[value='{CAM}']").check()
+    expect(page.locator(f"{WIDGET} table thead th[data-program]")).to_have_count(3)
+    assert any(url.endswith(f"/assets/data/compare/{CAM}.json") for url in fetched)
+    # The fee keeps its condition in the chosen comparison too.
+    admin_fees = page.locator(f"{WIDGET} tr[data-row='fees'] td").first
+    expect(admin_fees).to_contain_text("未及格学员，半年内有一次免费补考机会")

@@ -8,9 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from generator.source.siteurl import configured_site_url
+from generator.words.phrases import source_label
 
-from .conftest import ROOT
 
 A4_POINTS = (595.28, 841.89)
 CHROME = {
@@ -59,9 +58,9 @@ def test_a_syllabus_prints_without_site_chrome_and_with_its_facts(page, catalog)
     expect(meta).to_be_visible()
     text = " ".join(meta.inner_text().split())
     issuer = catalog.bodies[next(r.body for r in program.bodies if r.role == "issuer")].name.zh
-    permanent = f"{configured_site_url(ROOT)}syllabi/{syllabus.id}/"
-    for fact in (program.name.zh, level.name.zh, issuer, program.last_verified.isoformat(), syllabus.source.file,
-                 permanent):
+    permanent = f"/syllabi/{syllabus.id}/"  # the path: the site names no host of its own (#12.5)
+    cited = source_label(syllabus.source, catalog.sources)  # by title (content/sources.yaml)
+    for fact in (program.name.zh, level.name.zh, issuer, program.last_verified.isoformat(), cited, permanent):
         assert fact in text, fact
     # The meta table heads the printout, and nothing is wider than the paper.
     assert meta.bounding_box()["y"] < 200

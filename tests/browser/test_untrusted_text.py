@@ -28,6 +28,7 @@ NOT_TEXT = {
     "issued", "published", "effective", "last_verified", "review_by", "date", "founded", "covers", "minimum",
     "major", "roles", "code", "search_words", "uid_domain", "compare_example",  # content/site.yaml: ids
     "admits", "unclear", "include_enrolled", "student",  # eligibility: education levels and student kinds
+    "titled_by",  # content/sources.yaml: an enumeration
 }
 
 

@@ -42,7 +42,10 @@ def test_programme_pages_describe_each_level_as_a_credential(built_site, catalog
             assert block["educationalLevel"]["termCode"] == level.id
             assert block["credentialCategory"]
         issuers = {ref.body for ref in program.bodies if ref.role == "issuer"}
-        for block in found:
+        for block, level in zip(found, program.levels or [None]):
+            if level and level.status == "unpublished":  # 待定: no facts, not even the issuer
+                assert "recognizedBy" not in block and "offers" not in block
+                continue
             assert {o["@id"].split("/bodies/")[1].split("/")[0] for o in block.get("recognizedBy", [])} == issuers
     # Prices where the source gives them, in CNY.
     (administrator, *_rest) = blocks(built_site, "programs/carbon-emission-administrator")

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from generator.words.phrases import source_label
+
 from ..conftest import folded, page_text
 
 
@@ -57,7 +59,7 @@ def test_every_source_fact_reaches_its_programme_page(built_site, catalog):
             wanted += [v.method for v in program.certificate.verification]
         if program.exam:
             wanted.append(program.exam.text)
-        wanted += [s.file for s in program.sources]
+        wanted += [source_label(s, catalog.sources) for s in program.sources]  # by title (content/sources.yaml)
         missing = [w for w in wanted if folded(w) not in text]
         assert not missing, (program.id, missing[:3])
 
@@ -68,7 +70,7 @@ def test_every_syllabus_row_is_on_its_page(built_site, catalog):
         rows = [t.name for u in syllabus.units for t in u.topics] + [
             p for u in syllabus.units for t in u.topics for p in t.points]
         assert not [r for r in rows if folded(r) not in text], syllabus.id
-        assert syllabus.source.file in text
+        assert folded(source_label(syllabus.source, catalog.sources)) in text
 
 
 def test_policies_list_the_programmes_that_cite_them(built_site, catalog):

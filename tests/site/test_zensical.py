@@ -14,6 +14,7 @@ Self-contained on purpose: it imports nothing from generator/.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -113,8 +114,10 @@ def zensical_site(tmp_path_factory) -> dict:
     timings: dict[str, float] = {}
 
     started = time.perf_counter()
+    # The tree names the site's address only when SITE_URL gives it (mkdocs.yml has no default).
     generated = subprocess.run([sys.executable, "-m", "generator", "generate", str(project / "docs")],
-                               cwd=ROOT, capture_output=True, text=True, timeout=600)
+                               cwd=ROOT, capture_output=True, text=True, timeout=600,
+                               env={**os.environ, "SITE_URL": SITE_URL})
     timings["generate"] = time.perf_counter() - started
     assert generated.returncode == 0, generated.stderr
 

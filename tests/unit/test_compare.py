@@ -3,14 +3,19 @@ static table readers without JavaScript get."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
+from types import MappingProxyType
 
 import pytest
 
 from generator.features import compare
 from generator.features.calendar import sessions as ses
 from generator.words.editions import EN, ZH
+
+from ..conftest import zh_build
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -63,7 +68,12 @@ def test_next_session_is_the_calendars(catalog, zh_cells):
 
 def test_english_cells(catalog):
     cells = compare.cells(catalog.programs["carbon-emission-administrator"], catalog, EN, TODAY)
-    assert flat(cells["fees"]) == ["Retake fee: CNY 0", "Training and exam (total): CNY 3900 per person"]
+    # Each fee with the source's condition (marked as Chinese): never a bare "CNY 0" or a bare total.
+    assert flat(cells["fees"]) == [
+        "Retake fee: CNY 0", "Source wording (Chinese):", "未及格学员，半年内有一次免费补考机会",
+        "Training and exam (total): CNY 3900 per person", "Source wording (Chinese):",
+        "每个工种、每级收费：3900元/人；费用包含培训费、考试费、证书费"]
+    assert cells["fees"][0].lines[2].lang == "zh"
     assert flat(cells["next_session"])[0] == "Sat 28 November 2026, Sun 29 November 2026"
     manager = compare.cells(catalog.programs["carbon-emission-manager"], catalog, EN, TODAY)
     assert "pass mark: Not published" in flat(manager["exam"])
@@ -78,3 +88,45 @@ def test_data_file_carries_every_sentence(catalog):
         assert data["text"][key], key
     program = next(p for p in data["programs"] if p["id"] == "carbon-asset-manager")
     assert program["url"] == "programs/carbon-asset-manager/" and program["other_name"]["lang"] == "en"
+
+
+# --- the page loads only what it shows (issue #14.3) ------------------------------------------------
+
+# What the theme adds around the page's own HTML (head, header, navigation, footer): the real /compare/
+# page is under 60 KB in all, so 200 KB is a generous allowance.
+THEME_ALLOWANCE = 200_000
+
+
+def catalogue_of(catalog, n: int):
+    """`catalog` grown to `n` programmes: copies of the real ones under new ids (families stay as they are)."""
+    real = list(catalog.programs.values())
+    programs = dict(catalog.programs)
+    for i in range(n - len(real)):
+        model = real[i % len(real)]
+        programs[f"{model.id}-copy-{i}"] = model.model_copy(update={"id": f"{model.id}-copy-{i}"})
+    return dataclasses.replace(catalog, programs=MappingProxyType(programs))
+
+
+def test_the_page_stays_under_one_megabyte_at_a_thousand_programmes(catalog):
+    big = catalogue_of(catalog, 1000)
+    files = compare.files(zh_build(big, TODAY))
+    page = files[compare.PAGE_PATH].encode()
+    assert len(page) + THEME_ALLOWANCE < 1_000_000, len(page)
+    # Every programme is still reachable without JavaScript: a link to its page.
+    assert all(f'href="../programs/{pid}/"' in files[compare.PAGE_PATH] for pid in big.programs)
+    # The list the module reads carries names, not cells; each programme's cells are their own file.
+    index = json.loads(files[compare.DATA_PATH])
+    assert len(index["programs"]) == 1000 and not any("cells" in p for p in index["programs"])
+    assert len(files[compare.DATA_PATH].encode()) < 300_000
+    assert {f"{compare.CELLS_FOLDER}/{pid}.json" for pid in big.programs} <= set(files)
+
+
+def test_the_static_table_is_the_example_comparison(catalog):
+    files = compare.files(zh_build(catalog, TODAY))
+    page = files[compare.PAGE_PATH]
+    example = catalog.site.compare_example or [p.id for p in compare.ordered(catalog)[:2]]
+    rows = [line for line in page.splitlines() if line.startswith('<tr><th scope="row">')]
+    assert [re.search(r'programs/([a-z0-9-]+)/', r).group(1) for r in rows] == list(example)
+    cells = json.loads(files[f"{compare.CELLS_FOLDER}/carbon-emission-administrator.json"])
+    assert cells["id"] == "carbon-emission-administrator"
+    assert "未及格学员，半年内有一次免费补考机会" in json.dumps(cells["cells"]["fees"], ensure_ascii=False)

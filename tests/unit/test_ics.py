@@ -103,7 +103,7 @@ def reference_feed(events, title, today, catalog, description=None) -> bytes:
         name = ses.display_name(catalog, program) if program else event.program_name
         cal.add_component(reference_event(
             event.uid_in(site.uid_domain), stamp, event.timed, event.date, event.start, event.end, event.kind,
-            ics._summary(event, name), ics._description(event), event.label,
+            ics._summary(event, name), ics._description(event, program), event.label,
             ics.estimated_property(site.id) if event.estimated else None))
     if any(e.timed for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)

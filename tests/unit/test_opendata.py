@@ -145,7 +145,7 @@ def test_the_data_matches_the_catalogue(files, catalog):
     assert {p["id"] for p in policies} == set(catalog.policies)
     assert next(p for p in policies if p["id"] == "gf-2021-4")["cited_by"]
     bodies = json.loads(files[f"{opendata.API_ROOT}/bodies.json"])["bodies"]
-    assert {"program": "carbon-asset-manager", "roles": ["issuer"]} in next(b for b in bodies if b["id"] == "ceca")["programs"]
+    assert {"program": "carbon-asset-manager", "roles": ["issuer", "host"]} in next(b for b in bodies if b["id"] == "ceca")["programs"]
     calendar = json.loads(files[f"{opendata.API_ROOT}/calendar.json"])
     assert calendar["as_of"] == TODAY.isoformat() and calendar["sessions"]
     assert all(s["events"][0]["date"] <= s["date"] for s in calendar["sessions"])

@@ -11,7 +11,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from generator.source.catalog import Catalog
-from generator.source.models import SiteSettings
+from generator.source.facts import schedule_fact
+from generator.source.models import Program, SiteSettings
 from generator.features.calendar.sessions import Event, display_name
 from generator.words import labels
 from generator.words.phrases import calendar_day
@@ -28,7 +29,9 @@ def estimated_property(site_id: str) -> str:
     """The X- property that marks a date counted without the official holiday schedule."""
     return f"X-{site_id.upper()}-ESTIMATED"
 
-def _description(event: Event) -> str:
+def _description(event: Event, program: Program | None) -> str:
+    """What the event is and how it was dated; an exam keeps the schedule's qualifiers (source/facts.py):
+    the source's wording, our reading and the notes on it."""
     lines = []
     if event.kind == "exam":
         if event.levels:
@@ -37,15 +40,22 @@ def _description(event: Event) -> str:
             lines.append("形式：" + labels.EXAM_MODE[event.mode])
         if event.start:
             lines.append(f"时间：{event.start}–{event.end}（北京时间）")
-        if event.text:
-            lines.append(f"原文：{event.text}")
-        if event.method:
-            lines.append(f"我们的理解：{event.method}")
+        fact = schedule_fact(program) if program else None
+        if fact:
+            lines += [f"原文：{fact.condition}", f"我们的理解：{fact.reading}", *(f"说明：{n}" for n in fact.notes)]
+        else:
+            if event.text:
+                lines.append(f"原文：{event.text}")
+            if event.method:
+                lines.append(f"我们的理解：{event.method}")
     else:
         lines.append(f"{event.label}（原文“{event.source_label}”）" if event.source_label else event.label)
         if event.text:
             lines.append(f"原文：{event.text}")
         lines.append(f"计算：{calendar_day(event.session)}考试，{event.method}")
+        fact = schedule_fact(program) if program else None
+        if fact:
+            lines.append(f"考试日为我们的理解：{fact.reading}")
     lines += [n.text for n in event.notes]
     lines.append("日期由考试规则推算，具体以主办方通知为准。")
     return "\n".join(lines)
@@ -86,7 +96,7 @@ def ics_feed(
         name = display_name(catalog, program) if program else event.program_name
         parts.append(vevent(
             event.uid_in(settings.uid_domain), stamp, event.timed, event.date, event.start, event.end, event.kind,
-            _summary(event, name), _description(event), event.label,
+            _summary(event, name), _description(event, program), event.label,
             estimated_property(settings.id) if event.estimated else None))
     # A calendar serialises as its own lines, then each component's, then END (as icalendar does).
     return head + b"".join(parts) + b"END:VCALENDAR\r\n"
