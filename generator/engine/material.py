@@ -1,13 +1,27 @@
 """What this site changes in Material for MkDocs' search: a jieba dictionary of the catalogue's terms,
-a UTF-8 index, whole-word Chinese queries, and no segmentation for the English edition."""
+entries of its own (knowledge points, document numbers, the page a section belongs to), a UTF-8 index,
+whole-word Chinese queries rewritten for numbers and synonyms, and no segmentation for the English
+edition."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from generator.features.search import search_dictionary
+from generator.features.search import (
+    number_prefixes, number_tokens, own_number, point_entries, query_settings, search_dictionary,
+    syllabus_of_page,
+)
 from generator.source.catalog import Catalog
+
+# Fields the catalogue adds to Material's (title 1000, text 1, tags 1e6), with their boosts:
+# - `page`: the title of the page a section belongs to, so 碳资产管理师 报名材料 finds that programme's
+#   registration section first; below a title's boost, so a programme's name alone still ranks its page first;
+# - `number`: a policy page's own document number, as one token (features/search.py), as strong as a title;
+# - `cites`: the numbers a section mentions, so a page citing the document comes after the document itself.
+EXTRA_FIELDS = {"page": {"boost": 100}, "number": {"boost": 1000}, "cites": {"boost": 10}}
+_TAG = re.compile(r"<[^>]+>")
 
 
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
@@ -15,6 +29,49 @@ def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(search_dictionary(catalog), encoding="utf-8")
     return path
+
+
+def catalog_entries(search, catalog: Catalog) -> None:
+    """Material's index also gets the catalogue's own entries and fields (EXTRA_FIELDS), and the query
+    settings the browser's query rewriting needs (search_query.js). Call from on_pre_build, after
+    the search plugin made this build's index."""
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return
+    index.config["fields"] = {**index.config["fields"], **EXTRA_FIELDS}
+    prefixes = number_prefixes(catalog)
+    add_page = index.add_entry_from_context
+
+    def add_with_catalog_entries(page) -> None:
+        start = len(index.entries)
+        add_page(page)
+        if len(index.entries) == start:  # the page is not searched (search: exclude)
+            return
+        segment = index._segment_chinese
+        page_title = segment(str(page.meta.get("title", page.title)))
+        syllabus = syllabus_of_page(catalog, page.file.src_uri)
+        for point in point_entries(syllabus) if syllabus else ():
+            index.entries.append({"location": f"{page.url}#{point.anchor}", "title": segment(point.title),
+                                  "text": segment(point.text)})
+        own = own_number(catalog, page.file.src_uri)
+        for entry in index.entries[start:]:
+            if "#" in entry["location"]:
+                entry["page"] = page_title
+            cites = number_tokens(_TAG.sub(" ", entry["title"] + " " + entry["text"]).replace("\u200b", ""), prefixes)
+            if cites:
+                entry["cites"] = " ".join(cites)
+        if own:
+            index.entries[start]["number"] = " ".join(number_tokens(own, prefixes))
+
+    index.add_entry_from_context = add_with_catalog_entries
+    generate = index.generate_search_index
+
+    def generate_with_query_settings(prev) -> str:
+        data = json.loads(generate(prev))
+        data["config"]["catalog_query"] = query_settings(catalog)
+        return json.dumps(data, separators=(",", ":"))
+
+    index.generate_search_index = generate_with_query_settings
 
 
 def without_jieba(search) -> None:
@@ -50,8 +107,15 @@ _QUERY_SPLIT_STOPS_SHORT = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
 _QUERY_SPLIT_REACHES_END = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
 
+_QUERY_REWRITING = (Path(__file__).parent / "search_query.js").read_text(encoding="utf-8")
+
+
 def whole_word_queries(site_dir: Path) -> None:
+    """Patch the search worker: whole last words (above), and the catalogue's query rewriting first."""
     for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
         code = worker.read_text(encoding="utf-8")
-        if _QUERY_SPLIT_STOPS_SHORT in code:
-            worker.write_text(code.replace(_QUERY_SPLIT_STOPS_SHORT, _QUERY_SPLIT_REACHES_END), encoding="utf-8")
+        patched = code.replace(_QUERY_SPLIT_STOPS_SHORT, _QUERY_SPLIT_REACHES_END)
+        if not patched.startswith(_QUERY_REWRITING):
+            patched = _QUERY_REWRITING + patched
+        if patched != code:
+            worker.write_text(patched, encoding="utf-8")

@@ -1,10 +1,26 @@
-"""Search: the jieba user dictionary that keeps the catalogue's own terms whole in the search index."""
+"""Search: what the catalogue adds to the search index and to the reader's query.
+
+- the jieba user dictionary that keeps the catalogue's own terms whole in the index;
+- knowledge points as search entries of their own, each landing on its permanent anchor;
+- document numbers (文号) as one token however they are typed: 中节协〔2024〕3号, 中节协[2024]3号,
+  中节协(2024)3 and 中节协2024年3号 are one number;
+- the synonyms of content/synonyms.yaml, applied to the query in the browser.
+The browser half (the query) is generator/engine/search_query.js, which gets `query_settings`."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.source.catalog import Catalog
+from generator.source.models import Syllabus
+
+# The prefix an issuer writes before the year (国发, 中节协 …): the Han characters a number starts with.
+_NUMBER_PREFIX = re.compile(r"[\u4e00-\u9fff]+")
+# Some issuers' full names are usually shortened when quoted: 中华人民共和国国务院令 → 国务院令.
+_OMITTED_LEADS = ("中华人民共和国",)
+_OPEN = "〔［\\[（(【﹝"
+_CLOSE = "〕］\\]）)】﹞"
 
 
 def search_dictionary(catalog: Catalog) -> str:
@@ -16,8 +32,95 @@ def search_dictionary(catalog: Catalog) -> str:
         words += [body.name.zh] + ([body.short_name] if body.short_name else [])
     if catalog.glossary:
         words += [w for term in catalog.glossary.terms for w in (term.zh, *term.search_words)]
-    # Document-number prefixes (国发, 中节协, 国务院令 …) so a number like 国发〔2021〕23号 is findable.
-    words += [m.group(0) for p in catalog.policies.values() if p.number and (m := re.match(r"[\u4e00-\u9fff]+", p.number))]
+    words += list(number_prefixes(catalog))  # so a number like 国发〔2021〕23号 keeps its issuer whole
     tokens = {w for word in words for w in re.split(r"[\s（）()·、，,/]+", word) if len(w) > 1}
     # A high frequency makes jieba prefer the whole term over its parts.
     return "".join(f"{word} 100000 n\n" for word in sorted(tokens))
+
+
+# --- document numbers ---------------------------------------------------------------------------------
+
+
+def number_prefixes(catalog: Catalog) -> dict[str, str]:
+    """Every way a reader writes an issuer's prefix → the prefix as the catalogue prints it."""
+    prefixes: dict[str, str] = {}
+    for policy in catalog.policies.values():
+        if policy.number and (m := _NUMBER_PREFIX.match(policy.number)):
+            prefix = m.group(0)
+            prefixes[prefix] = prefix
+            for lead in _OMITTED_LEADS:
+                if prefix.startswith(lead) and len(prefix) > len(lead) + 1:
+                    prefixes[prefix.removeprefix(lead)] = prefix
+    return prefixes
+
+
+def number_pattern(prefixes: dict[str, str]) -> str | None:
+    """A regular expression (the same text in Python and JavaScript) for a document number however it is
+    typed: groups prefix, year (in brackets), year (before 年 or a space), number. None without prefixes."""
+    if not prefixes:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return (f"({names})\\s*(?:[{_OPEN}]\\s*([0-9]{{4}})\\s*[{_CLOSE}]|([0-9]{{4}})\\s*年|([0-9]{{4}})(?=\\s))?"
+            f"\\s*第?\\s*([0-9]{{1,5}})\\s*号?(?![0-9月日])")
+
+
+def number_token(prefix: str, year: str | None, number: str) -> str:
+    """One search token for one document number, in ASCII so the browser's query splitting leaves it
+    whole (engine/search_query.js builds the same)."""
+    code = "".join(f"{ord(c):x}" for c in prefix)
+    return f"docno{code}" + (f"y{year}" if year else "") + f"n{int(number)}"
+
+
+def number_tokens(text: str, prefixes: dict[str, str]) -> list[str]:
+    pattern = number_pattern(prefixes)
+    if pattern is None:
+        return []
+    found = []
+    for m in re.finditer(pattern, text):
+        token = number_token(prefixes[m.group(1)], m.group(2) or m.group(3) or m.group(4), m.group(5))
+        if token not in found:
+            found.append(token)
+    return found
+
+
+# --- what a page adds to the index --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PointEntry:
+    anchor: str
+    title: str  # the point's text
+    text: str  # where it sits: the topic and the unit
+
+
+def point_entries(syllabus: Syllabus) -> list[PointEntry]:
+    """Knowledge points as search entries of their own, so a hit lands on the point's anchor."""
+    return [PointEntry(point.id, point.text, f"{topic.name} · {unit.name}")
+            for unit in syllabus.units for topic in unit.topics for point in topic.points]
+
+
+def syllabus_of_page(catalog: Catalog, src_uri: str) -> Syllabus | None:
+    return next((s for s in catalog.syllabi.values() if f"syllabi/{s.id}.md" == src_uri), None)
+
+
+def own_number(catalog: Catalog, src_uri: str) -> str | None:
+    """The document number of a policy page (its own, not the ones it cites)."""
+    policy = next((p for p in catalog.policies.values() if f"policies/{p.id}.md" == src_uri), None)
+    return policy.number if policy else None
+
+
+# --- the query -----------------------------------------------------------------------------------------
+
+
+def query_settings(catalog: Catalog) -> dict:
+    """What the browser needs to rewrite a query: the number pattern and prefixes, and the synonyms as
+    word → the words a search for it also finds."""
+    prefixes = number_prefixes(catalog)
+    also: dict[str, list[str]] = {}
+    if catalog.synonyms:
+        for group in catalog.synonyms.same:
+            for word in group:
+                also.setdefault(word, []).extend(w for w in group if w != word)
+        for entry in catalog.synonyms.also:
+            also.setdefault(entry.word, []).extend(entry.finds)
+    return {"number_pattern": number_pattern(prefixes), "prefixes": prefixes, "synonyms": also}

@@ -9,6 +9,7 @@ from typing import Literal, Mapping
 
 from generator.source.models import (
     OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, Syllabus,
+    Synonyms,
 )
 from generator.source.validate import ValidProject
 
@@ -64,6 +65,7 @@ class Catalog:
     schemes: Mapping[str, Scheme] = field(default_factory=dict)
     roles: Mapping[str, Role] = field(default_factory=dict)
     site: SiteSettings = field(default_factory=SiteSettings)
+    synonyms: Synonyms | None = None  # content/synonyms.yaml: search synonyms
 
     def vocabulary(self, lang: Literal["zh", "en"]) -> Vocabulary:
         return self._vocabularies[lang]
@@ -138,4 +140,5 @@ def build_catalog(project: ValidProject) -> Catalog:
         schemes=MappingProxyType({s.id: s for s in registry.schemes} if registry else {}),
         roles=MappingProxyType({r.id: r for r in registry.roles} if registry else {}),
         site=project.site.value if project.site else SiteSettings(),
+        synonyms=project.synonyms.value if project.synonyms else None,
     )

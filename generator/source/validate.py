@@ -10,7 +10,9 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from generator.source.load import RawDocument, RawProject
-from generator.source.models import OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Syllabus
+from generator.source.models import (
+    OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Syllabus, Synonyms,
+)
 from generator.source.problems import Problem
 
 MODEL_OF_KIND: dict[str, type[BaseModel]] = {
@@ -19,6 +21,7 @@ MODEL_OF_KIND: dict[str, type[BaseModel]] = {
     "policy": Policy,
     "body": Body,
     "glossary": Glossary,
+    "synonyms": Synonyms,
     "schemes": Schemes,
     "site": SiteSettings,
 }
@@ -41,6 +44,7 @@ class ValidProject:
     glossary: Located | None
     schemes: Located | None = None
     site: Located | None = None
+    synonyms: Located | None = None
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
@@ -230,6 +234,22 @@ def _duplicate_terms(found: Located) -> list[Problem]:
     return problems
 
 
+def _repeated_synonyms(found: Located) -> list[Problem]:
+    """A word belongs to one `same` group: in two, the groups would silently merge."""
+    problems = []
+    seen: dict[str, int] = {}
+    for i, group in enumerate(found.value.same):
+        for j, word in enumerate(group):
+            if group.index(word) != j:
+                problems.append(Problem(found.doc.relpath, found.doc.line_of(("same", i, j)), f"same[{i}][{j}]",
+                                        f"'{word}' is already in this group"))
+            elif word in seen and seen[word] != i:
+                problems.append(Problem(found.doc.relpath, found.doc.line_of(("same", i, j)), f"same[{i}][{j}]",
+                                        f"'{word}' is already in same[{seen[word]}]; merge the two groups"))
+            seen.setdefault(word, i)
+    return problems
+
+
 def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     problems: list[Problem] = []
     by_kind: dict[str, list[Located]] = {kind: [] for kind in MODEL_OF_KIND}
@@ -259,6 +279,9 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     glossary = by_kind["glossary"][0] if by_kind["glossary"] else None
     if glossary:
         problems.extend(_duplicate_terms(glossary))
+    synonyms = by_kind["synonyms"][0] if by_kind["synonyms"] else None
+    if synonyms:
+        problems.extend(_repeated_synonyms(synonyms))
     project = ValidProject(
         programs=tuple(by_kind["program"]),
         syllabi=tuple(by_kind["syllabus"]),
@@ -267,6 +290,7 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
         glossary=glossary,
         schemes=registry,
         site=by_kind["site"][0] if by_kind["site"] else None,
+        synonyms=synonyms,
     )
     return project, problems
 
