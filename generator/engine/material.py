@@ -5,6 +5,7 @@ edition."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -22,6 +23,12 @@ from generator.source.catalog import Catalog
 # - `cites`: the numbers a section mentions, so a page citing the document comes after the document itself.
 EXTRA_FIELDS = {"page": {"boost": 100}, "number": {"boost": 1000}, "cites": {"boost": 10}}
 _TAG = re.compile(r"<[^>]+>")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+# A section the page keeps out of the index (fee tables, eligibility clauses: boilerplate every programme
+# page repeats) is still findable by its heading, with no text: 碳资产管理师 报名材料 lands on #registration.
+_EXCLUDED_HEADING = re.compile(r'<h[1-6] (?=[^>]*\bdata-search-exclude\b)[^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+# Knowledge points are precise: as strong as a policy page (search: boost: 2).
+POINT_BOOST = 2
 
 
 def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
@@ -52,7 +59,10 @@ def catalog_entries(search, catalog: Catalog) -> None:
         syllabus = syllabus_of_page(catalog, page.file.src_uri)
         for point in point_entries(syllabus) if syllabus else ():
             index.entries.append({"location": f"{page.url}#{point.anchor}", "title": segment(point.title),
-                                  "text": segment(point.text)})
+                                  "text": segment(point.text), "boost": POINT_BOOST})
+        for anchor, heading in _EXCLUDED_HEADING.findall(page.content):
+            title = html.unescape(_TAG.sub("", _HEADERLINK.sub("", heading))).strip()
+            index.entries.append({"location": f"{page.url}#{anchor}", "title": segment(title), "text": ""})
         own = own_number(catalog, page.file.src_uri)
         for entry in index.entries[start:]:
             if "#" in entry["location"]:

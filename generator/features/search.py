@@ -46,7 +46,7 @@ def number_prefixes(catalog: Catalog) -> dict[str, str]:
     prefixes: dict[str, str] = {}
     for policy in catalog.policies.values():
         if policy.number and (m := _NUMBER_PREFIX.match(policy.number)):
-            prefix = m.group(0)
+            prefix = m.group(0).removesuffix("第")  # 国务院令第775号: 第 belongs to the number
             prefixes[prefix] = prefix
             for lead in _OMITTED_LEADS:
                 if prefix.startswith(lead) and len(prefix) > len(lead) + 1:
