@@ -56,13 +56,16 @@ def catalog_entries(search, catalog: Catalog) -> None:
             return
         segment = index._segment_chinese
         page_title = segment(str(page.meta.get("title", page.title)))
+        # Like Material's own sections, the added ones carry the page's tags: a tag's weight in the
+        # ranking depends on how many entries carry it.
+        tags = {"tags": index.entries[start]["tags"]} if "tags" in index.entries[start] else {}
         syllabus = syllabus_of_page(catalog, page.file.src_uri)
         for point in point_entries(syllabus) if syllabus else ():
             index.entries.append({"location": f"{page.url}#{point.anchor}", "title": segment(point.title),
-                                  "text": segment(point.text), "boost": POINT_BOOST})
+                                  "text": segment(point.text), "boost": POINT_BOOST, **tags})
         for anchor, heading in _EXCLUDED_HEADING.findall(page.content):
             title = html.unescape(_TAG.sub("", _HEADERLINK.sub("", heading))).strip()
-            index.entries.append({"location": f"{page.url}#{anchor}", "title": segment(title), "text": ""})
+            index.entries.append({"location": f"{page.url}#{anchor}", "title": segment(title), "text": "", **tags})
         own = own_number(catalog, page.file.src_uri)
         for entry in index.entries[start:]:
             if "#" in entry["location"]:
