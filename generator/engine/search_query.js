@@ -50,7 +50,13 @@
     // Whole words match whole: the query's own words, except the last one (perhaps still being typed),
     // lose lunr's trailing wildcard (`^1`), so 碳排放 no longer matches every 碳排放权 in a title.
     const own = query.replace(/\p{sc=Han}+/gu, splitHan).trim().split(/\s+/);
-    const whole = own.map((word, i) => (i < own.length - 1 && words.has(word) ? `${word}^1` : word));
+    // A Latin word also goes in whole, for lunr skips the stemmer on a wildcard term: administrator*
+    // never matched the index's stem administr.
+    const whole = own.map((word, i) => {
+      const last = i === own.length - 1;
+      if (/^[A-Za-z]{3,}$/.test(word)) return last ? `${word}^1 ${word}` : `${word}^1`;
+      return !last && words.has(word) ? `${word}^1` : word;
+    });
     const extra = added.join(" ").replace(/\p{sc=Han}+/gu, splitHan);
     return `${whole.join(" ")} ${extra}`.trim();
   };
