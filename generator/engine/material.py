@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 
 from generator.features.search import (
-    number_prefixes, number_tokens, own_number, point_entries, query_settings, search_dictionary,
-    syllabus_of_page,
+    SHARD_FROM_BYTES, number_prefixes, number_tokens, own_number, point_entries, query_settings, search_dictionary,
+    sharded_index, syllabus_of_page,
 )
 from generator.source.catalog import Catalog
 
@@ -99,16 +100,29 @@ def without_jieba(search) -> None:
         index._segment_chinese = lambda text: text
 
 
-def utf8_search_index(site_dir: Path) -> None:
-    """Rewrite Material's search index as UTF-8 instead of \\uXXXX escapes.
+def write_search_index(site_dir: Path) -> None:
+    """Rewrite Material's search index as UTF-8 instead of \\uXXXX escapes, and shard it when it is large.
 
     Escaped, every Chinese character takes 6 bytes, and so does every zero-width space that marks
     jieba's word boundaries: the UTF-8 file is about 40% smaller, about a third smaller gzipped, and
-    the browser reads the same data."""
+    the browser reads the same data. Above SHARD_FROM_BYTES (features/search.py) the index is written in
+    pieces the browser fetches per query (search_query.js); CATALOG_SEARCH=sharded or =whole overrides
+    the size rule (the benchmark compares both on one catalogue)."""
     path = site_dir / "search" / "search_index.json"
-    if path.is_file():
-        data = json.loads(path.read_bytes())
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not path.is_file():
+        return
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    choice = os.environ.get("CATALOG_SEARCH", "auto")
+    if choice == "sharded" or (choice == "auto" and len(raw) > SHARD_FROM_BYTES):
+        from lunr.stemmer import PorterStemmer
+
+        for name, text in sharded_index(data, PorterStemmer().stem).items():
+            target = site_dir / "search" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # Material's search worker (9.x) splits a Chinese query into the index's own words, but its loop stops

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from generator.engine import headers, redirectpages, themescripts
 from generator.engine.csp import add_policy
 from generator.engine.material import (
-    catalog_entries, search_dictionary_file, utf8_search_index, whole_word_queries, without_jieba,
+    catalog_entries, search_dictionary_file, write_search_index, whole_word_queries, without_jieba,
 )
 from generator.engine.preview import error_page, write_changed
 from generator.publish.permalinks import redirects
@@ -112,7 +112,7 @@ class CatalogPlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        utf8_search_index(Path(config.site_dir))
+        write_search_index(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
         try:
             redirectpages.secure_redirect_pages(Path(config.site_dir), getattr(self, "redirect_pages", []),

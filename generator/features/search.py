@@ -9,6 +9,7 @@ The browser half (the query) is generator/engine/search_query.js, which gets `qu
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -124,3 +125,90 @@ def query_settings(catalog: Catalog) -> dict:
         for entry in catalog.synonyms.also:
             also.setdefault(entry.word, []).extend(entry.finds)
     return {"number_pattern": number_pattern(prefixes), "prefixes": prefixes, "synonyms": also}
+
+
+# --- a sharded index for large catalogues --------------------------------------------------------------
+#
+# Material's search fetches the whole index and builds it with lunr in the browser before the first
+# result: 15 MB and about 7 s at 1,000 programmes. Above SHARD_FROM_BYTES the build writes the index in
+# pieces instead (docs/scale.md): a term list, posting shards fetched per query term, and blocks of
+# entries fetched for the results shown; generator/engine/search_query.js searches them.
+
+SHARD_FROM_BYTES = 2_000_000  # the real catalogue's index is about 0.3 MB: lunr serves it whole
+SHARD_TARGET_BYTES = 24_000  # postings per shard file, before gzip
+POSTINGS_PER_TERM = 400  # the strongest entries of a term; the rest would rank below them anyway
+DOCS_PER_BLOCK = 48
+_SEPARATOR = re.compile(r"[\s\u200b\-]+")
+_TAGS = re.compile(r"<[^>]+>")
+_TRIM = re.compile(r"^[^\w\u4e00-\u9fff]+|[^\w\u4e00-\u9fff]+$")
+
+
+def shard_of(term: str, shards: int) -> int:
+    """FNV-1a over the term's UTF-16 code units: search_query.js computes the same."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def index_terms(text: str, stem) -> list[str]:
+    """The index's words of a field, as lunr makes them in the browser: split at the separator (jieba's
+    zero-width spaces included), trimmed, lower-cased, Latin words stemmed."""
+    terms = []
+    for raw in _SEPARATOR.split(_TAGS.sub(" ", text)):
+        word = _TRIM.sub("", raw).lower()
+        if word:
+            terms.append(stem(word) if word.isascii() and word.isalpha() else word)
+    return terms
+
+
+def sharded_index(index: dict, stem) -> dict[str, str]:
+    """Material's search index (config, docs) as the sharded files, by path under search/; the first,
+    search_index.json, keeps Material's config with the manifest and no docs."""
+    docs = index["docs"]
+    fields = index["config"]["fields"]
+    postings: dict[str, list[tuple[float, int, int, int]]] = {}
+    page_starts = []
+    for n, doc in enumerate(docs):
+        if "#" not in doc["location"]:
+            page_starts.append(n)
+        for f, name in enumerate(fields):
+            value = doc.get(name)
+            if not value:
+                continue
+            counts: dict[str, int] = {}
+            for term in index_terms(" ".join(value) if isinstance(value, list) else str(value), stem):
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
+                impact = fields[name]["boost"] * doc.get("boost", 1) * tf / (tf + 1.2)
+                postings.setdefault(term, []).append((impact, n, f, tf))
+    size = sum(len(p) for p in postings.values()) * 12
+    shards = max(1, size // SHARD_TARGET_BYTES)
+    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term, found in postings.items():
+        strongest = sorted(found, reverse=True)[:POSTINGS_PER_TERM]
+        flat = [len(found)]
+        for _, n, f, tf in sorted(strongest, key=lambda p: p[1]):
+            flat += [n, f * 256 + min(tf, 255)]
+        shard_terms[shard_of(term, shards)][term] = flat
+    files = {f"index/{i}.json": _compact(s) for i, s in enumerate(shard_terms)}
+    blocks = range(0, len(docs), DOCS_PER_BLOCK)
+    for b in blocks:
+        files[f"index/docs-{b // DOCS_PER_BLOCK}.json"] = _compact(
+            [[d["location"], d["title"], d["text"]] for d in docs[b:b + DOCS_PER_BLOCK]])
+    files["index/terms.json"] = _compact(sorted(postings))
+    manifest = {"shards": shards, "docs": len(docs), "block": DOCS_PER_BLOCK, "page_starts": page_starts,
+                "fields": [fields[name]["boost"] for name in fields], "boosts": _boosts(docs)}
+    files["search_index.json"] = _compact({"config": {**index["config"], "catalog_shards": manifest}, "docs": []})
+    return files
+
+
+def _boosts(docs: list[dict]) -> dict[str, float]:
+    """Entries whose boost is not 1, by number (as text: JSON keys)."""
+    return {str(n): d["boost"] for n, d in enumerate(docs) if d.get("boost", 1) != 1}
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

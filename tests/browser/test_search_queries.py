@@ -24,6 +24,9 @@ def first_result(page, query: str) -> tuple[str, str]:
     page.goto("programs/")
     page.keyboard.press("/")
     page.keyboard.insert_text(query)  # a Chinese word arrives whole from the input method
+    # Material sends the query on keyup (and the box's value once its worker is ready): a real keyboard
+    # always ends with a keyup; an input method's text alone has none.
+    page.keyboard.press("End")
     # The result count (a number) or "no results" (没有): the worker has answered.
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"[0-9]|没有"))
     page.wait_for_timeout(150)  # the worker answers the whole query after its prefixes

@@ -155,14 +155,14 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
 
 
 def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
-    from generator.engine.material import utf8_search_index
+    from generator.engine.material import write_search_index
 
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     data = {"config": {"lang": ["zh"]}, "docs": [{"location": "a/", "title": "碳\u200b资产", "text": "“引号” \\ \u2028"}]}
     index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     before = index.stat().st_size
-    utf8_search_index(tmp_path)
+    write_search_index(tmp_path)
     assert json.loads(index.read_bytes()) == data
     assert "碳" in index.read_text(encoding="utf-8") and index.stat().st_size < before
 
