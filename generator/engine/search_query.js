@@ -90,7 +90,7 @@
   const searchShards = async (query) => {
     const terms = await fetchJson("index/terms.json");
     if (!words.size) { for (const t of terms) if (/^\p{sc=Han}+$/u.test(t)) words.add(t); longest = 16; }
-    const asked = rewrite(query).split(/\s+/).filter(Boolean).map((t) => {
+    const asked = rewrite(query).split(/[\s\u200b-]+/).filter(Boolean).map((t) => {
       const exact = /\^\d+$/.test(t);
       const word = t.replace(/\^\d+$/, "").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
       return { word: exact ? stem(word) : word, exact };
