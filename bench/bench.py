@@ -47,6 +47,9 @@ def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "CATALOG_STRICT"}}
     env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))
+    # Our builds write the whole search index at every size: the browser stage derives the sharded one
+    # from it (bench/browser.py, compare_engines), so both engines are measured on the same build.
+    env["CATALOG_SEARCH"] = "whole"
     return env
 
 
@@ -372,6 +375,20 @@ def markdown(results: dict) -> str:
         lines += ["", f"`make serve` (real catalogue): first build {s['startup_s']:.1f} s; after saving one programme "
                       f"YAML file the page showed the edit in {', '.join(f'{t:.2f}' for t in s['rebuild_s'])} s "
                       f"(median {s['rebuild_median_s']:.2f} s, max {s['rebuild_max_s']:.2f} s)."]
+    engines = {k.removesuffix(": search engines"): v for k, v in results.get("browser", {}).items()
+               if k.endswith(": search engines")}
+    if engines:
+        lines += ["", "Search engines, first search on a fresh page (time to the first result; what the search "
+                      "fetched, gzipped; the query set tests/search_queries.yaml on the real catalogue):", "",
+                  "| catalogue | engine | first search ms (median, max) | fetched KB (max) | query set hits |",
+                  "|---|---|---|---|---|"]
+        for name, by_engine in engines.items():
+            for engine, e in by_engine.items():
+                hits = e.get("query_set")
+                rate = f"{hits['hits']}/{hits['queries']}" if hits else ""
+                figures = [_f(e[k], 0) if e[k] is not None else "no result"
+                           for k in ("first_search_median_ms", "first_search_max_ms", "search_fetched_max_kb")]
+                lines.append(f"| {name} | {engine} | {figures[0]}, {figures[1]} | {figures[2]} | {rate} |")
     if results.get("browser"):
         lines += ["", "Browser (headless Chromium):", ""]
         for key, value in results["browser"].items():

@@ -5,7 +5,9 @@ best-ranked section (the first section link Material lists under it) is that anc
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,49 @@ MUST = [
 @pytest.mark.parametrize(("query", "expected"), MUST, ids=[q for q, _ in MUST])
 def test_named_queries_land_where_asked(page, query: str, expected: str):
     assert is_hit(first_result(page, query), expected)
+
+
+# --- the sharded index (large catalogues) on the real catalogue -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sharded_page(browser, site_dir, tmp_path_factory):
+    """The real site with its search index sharded, as a catalogue above SHARD_FROM_BYTES gets it."""
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import sharded_index
+
+    from .conftest import serve_folder, site_context
+
+    folder = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(site_dir, folder)
+    index = json.loads((folder / "search/search_index.json").read_bytes())
+    for name, text in sharded_index(index, PorterStemmer().stem).items():
+        (folder / "search" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "search" / name).write_text(text, encoding="utf-8")
+    with serve_folder(folder) as url:
+        context = site_context(browser, url)
+        fetched: list[str] = []
+        context.on("request", lambda request: fetched.append(request.url))
+        page = context.new_page()
+        page.fetched = fetched
+        yield page
+        context.close()
+
+
+def test_the_sharded_index_ranks_the_query_set_as_well(sharded_page):
+    data = load_query_set()
+    misses = [f"{q['query']}: {q['expect']}" for q in data["queries"]
+              if not is_hit(first_result(sharded_page, str(q["query"])), q["expect"])]
+    rate = 1 - len(misses) / len(data["queries"])
+    print(f"search query set, sharded index: hit rate {rate:.2f}")
+    assert rate >= data["min_hit_rate"], "\n".join(misses)
+
+
+def test_the_sharded_index_fetches_only_what_a_query_needs(sharded_page):
+    sharded_page.fetched.clear()
+    assert is_hit(first_result(sharded_page, "杉木"), MUST[0][1])
+    search = [url for url in sharded_page.fetched if "/search/" in url]
+    assert any(url.endswith("/search/index/terms.json") for url in search)
+    shards = [url for url in search if re.search(r"/search/index/[0-9]+\.json$", url)]
+    assert 1 <= len(shards) <= 2, search
