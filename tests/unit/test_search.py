@@ -100,3 +100,46 @@ def test_the_api_gives_units_topics_and_points_their_urls(catalog):
     points = [p for u in syllabus["units"] for t in u["topics"] for p in t["knowledge_points"]]
     cedar = next(p for p in points if p["text"].startswith("杉木"))
     assert cedar["url"] == f"{page}#species-supply-potential-1"
+
+
+# --- the sharded index --------------------------------------------------------------------------------------
+
+
+def _index(n_pages: int) -> dict:
+    docs = []
+    for p in range(n_pages):
+        docs.append({"location": f"p{p}/", "title": f"碳\u200b资产\u200b{p}", "text": "Administrators of carbon", "boost": 2})
+        docs.append({"location": f"p{p}/#s", "title": "报名\u200b材料", "text": "碳\u200b资产"})
+    return {"config": {"lang": ["zh", "en"], "separator": "[\\s\\u200b\\-]",
+                       "fields": {"title": {"boost": 1000}, "text": {"boost": 1}}}, "docs": docs}
+
+
+def test_the_sharded_index_puts_each_term_in_the_shard_its_hash_names():
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import sharded_index, shard_of
+
+    files = sharded_index(_index(300), PorterStemmer().stem)
+    manifest = json.loads(files["search_index.json"])["config"]["catalog_shards"]
+    assert json.loads(files["search_index.json"])["docs"] == []
+    terms = json.loads(files["index/terms.json"])
+    assert {"碳", "资产", "报名", "材料", "administr", "carbon"} <= set(terms)  # stemmed as lunr.js stems
+    for term in terms:
+        assert term in json.loads(files[f"index/{shard_of(term, manifest['shards'])}.json"])
+    assert manifest["page_starts"] == list(range(0, 600, 2)) and manifest["docs"] == 600
+    blocks = [json.loads(files[f"index/docs-{b}.json"]) for b in range(-(-600 // manifest["block"]))]
+    assert [d[0] for block in blocks for d in block] == [d["location"] for d in _index(300)["docs"]]
+
+
+def test_a_term_keeps_its_strongest_postings_and_its_true_count():
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import POSTINGS_PER_TERM, sharded_index, shard_of
+
+    files = sharded_index(_index(300), PorterStemmer().stem)
+    shards = json.loads(files["search_index.json"])["config"]["catalog_shards"]["shards"]
+    postings = json.loads(files[f"index/{shard_of('资产', shards)}.json"])["资产"]
+    assert postings[0] == 600  # its document frequency, for the ranking
+    kept = postings[1::2]
+    assert len(kept) == POSTINGS_PER_TERM
+    assert set(range(0, 600, 2)) <= set(kept)  # every title hit (boost 1000) is stronger than a text hit
