@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from generator.features.search import (
-    SHARD_FROM_BYTES, number_prefixes, number_tokens, own_number, point_entries, query_settings, search_dictionary,
-    sharded_index, syllabus_of_page,
+    SHARD_FROM_BYTES, number_prefixes, number_tokens, numbers_by_page, point_entries, query_settings, search_dictionary,
+    sharded_index, syllabi_by_page,
 )
 from generator.source.catalog import Catalog
 
@@ -48,6 +48,7 @@ def catalog_entries(search, catalog: Catalog) -> None:
         return
     index.config["fields"] = {**index.config["fields"], **EXTRA_FIELDS}
     prefixes = number_prefixes(catalog)
+    syllabi, numbers = syllabi_by_page(catalog), numbers_by_page(catalog)
     add_page = index.add_entry_from_context
 
     def add_with_catalog_entries(page) -> None:
@@ -60,14 +61,14 @@ def catalog_entries(search, catalog: Catalog) -> None:
         # Like Material's own sections, the added ones carry the page's tags: a tag's weight in the
         # ranking depends on how many entries carry it.
         tags = {"tags": index.entries[start]["tags"]} if "tags" in index.entries[start] else {}
-        syllabus = syllabus_of_page(catalog, page.file.src_uri)
+        syllabus = syllabi.get(page.file.src_uri)
         for point in point_entries(syllabus) if syllabus else ():
             index.entries.append({"location": f"{page.url}#{point.anchor}", "title": segment(point.title),
                                   "text": segment(point.text), "boost": POINT_BOOST, **tags})
         for anchor, heading in _EXCLUDED_HEADING.findall(page.content):
             title = html.unescape(_TAG.sub("", _HEADERLINK.sub("", heading))).strip()
             index.entries.append({"location": f"{page.url}#{anchor}", "title": segment(title), "text": "", **tags})
-        own = own_number(catalog, page.file.src_uri)
+        own = numbers.get(page.file.src_uri)
         for entry in index.entries[start:]:
             if "#" in entry["location"]:
                 entry["page"] = page_title

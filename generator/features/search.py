@@ -100,14 +100,14 @@ def point_entries(syllabus: Syllabus) -> list[PointEntry]:
             for unit in syllabus.units for topic in unit.topics for point in topic.points]
 
 
-def syllabus_of_page(catalog: Catalog, src_uri: str) -> Syllabus | None:
-    return next((s for s in catalog.syllabi.values() if f"syllabi/{s.id}.md" == src_uri), None)
+def syllabi_by_page(catalog: Catalog) -> dict[str, Syllabus]:
+    """Syllabus page (its Markdown path) → its syllabus."""
+    return {f"syllabi/{s.id}.md": s for s in catalog.syllabi.values()}
 
 
-def own_number(catalog: Catalog, src_uri: str) -> str | None:
-    """The document number of a policy page (its own, not the ones it cites)."""
-    policy = next((p for p in catalog.policies.values() if f"policies/{p.id}.md" == src_uri), None)
-    return policy.number if policy else None
+def numbers_by_page(catalog: Catalog) -> dict[str, str]:
+    """Policy page (its Markdown path) → the policy's own document number (not the ones it cites)."""
+    return {f"policies/{p.id}.md": p.number for p in catalog.policies.values() if p.number}
 
 
 # --- the query -----------------------------------------------------------------------------------------
