@@ -17,6 +17,7 @@ import gzip
 import http.server
 import shutil
 import statistics
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -66,13 +67,19 @@ class _Recorder(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
+def serve(folder: Path, search_overlay: Path | None = None):
+    """Serve a built site; with search_overlay, its search/ folder replaces the site's (another engine's index)."""
     class Handler(_Recorder):
         log_list: list = []
         gzip_cache: dict = {}
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(folder), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            if search_overlay is not None and urlsplit(path).path.startswith("/search/"):
+                return str(search_overlay / unquote(urlsplit(path).path).lstrip("/"))
+            return super().translate_path(path)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
@@ -185,6 +192,79 @@ def search_latency(browser, base: str, queries=QUERIES) -> dict:
             "first_query_after_load_ms": first, "first_max_ms": max(firsts) if firsts else None}
 
 
+# --- search engines side by side: Material's lunr over the whole index, and the sharded index -----------------
+
+ENGINES = ("lunr, whole index", "sharded index")
+
+
+def sharded_overlay(site: Path, dest: Path) -> Path:
+    """The sharded index (generator/features/search.py) of a site built with the whole one, in dest/search/."""
+    import json
+
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import sharded_index
+
+    index = json.loads((site / "search" / "search_index.json").read_bytes())
+    for name, text in sharded_index(index, PorterStemmer().stem).items():
+        target = dest / "search" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return dest
+
+
+def first_search(browser, base: str, log: list, queries) -> dict:
+    """Each query on a fresh page (empty cache) right after its load event: the time to the first result,
+    and what the search fetched (search/…: the index, its shards), gzipped transfer."""
+    times, fetched = {}, {}
+    for query in queries:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        log.clear()
+        times[query] = _query_latency(page, query)
+        page.wait_for_timeout(300)  # entries fetched for the results shown
+        fetched[query] = round(sum(sent for path, _s, _r, sent in log if path.startswith("/search/")) / 1e3, 1)
+        context.close()
+    found = [t for t in times.values() if t is not None]
+    return {"first_search_ms": times, "first_search_max_ms": max(found) if found else None,
+            "first_search_median_ms": statistics.median(found) if found else None,
+            "search_fetched_kb": fetched, "search_fetched_max_kb": max(fetched.values()) if fetched else None}
+
+
+def query_set_hit_rate(browser, base: str) -> dict:
+    """The project's query set (tests/search_queries.yaml) through the real search box."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.browser.test_search_queries import first_result, is_hit, load_query_set
+
+    queries = load_query_set()["queries"]
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    misses = []
+    for item in queries:
+        found = first_result(page, str(item["query"]))
+        if not is_hit(found, item["expect"]):
+            misses.append({"query": item["query"], "expected": item["expect"], "got": list(found)})
+    context.close()
+    return {"hits": len(queries) - len(misses), "queries": len(queries),
+            "hit_rate": round((len(queries) - len(misses)) / len(queries), 3), "misses": misses}
+
+
+def compare_engines(browser, run: dict, queries) -> dict:
+    site = Path(run["site"])
+    out = {}
+    with tempfile.TemporaryDirectory() as overlay:
+        for engine, search in zip(ENGINES, (None, sharded_overlay(site, Path(overlay)))):
+            with serve(site, search) as (base, log):
+                result = first_search(browser, base, log, queries)
+                if run["name"] == "real":
+                    result["query_set"] = query_set_hit_rate(browser, base)
+                out[engine] = result
+    return out
+
+
 def measure_browser(runs: list[dict]) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -206,6 +286,9 @@ def measure_browser(runs: list[dict]) -> dict:
                         out["real ours: search"] = search_latency(browser, base)
                     elif run is largest:
                         out[f"{run['name']} ours: search"] = search_latency(browser, base, SYNTHETIC_QUERIES)
+                if run["name"] == "real" or run is largest:
+                    queries = QUERIES if run["name"] == "real" else SYNTHETIC_QUERIES
+                    out[f"{run['name']}: search engines"] = compare_engines(browser, run, queries)
                 if run.get("baseline_site") and Path(run["baseline_site"]).is_dir():
                     with serve(Path(run["baseline_site"])) as (base, log):
                         out[f"{run['name']} baseline: programme page cold load"] = cold_load(browser, base, log, program)

@@ -104,7 +104,7 @@ class RealData:
             self.materials += (doc.get("registration") or {}).get("materials", [])
         self.unit_names = [u["name"] for s in syllabi for u in s["units"]]
         self.topic_names = [t["name"] for s in syllabi for u in s["units"] for t in u["topics"]]
-        self.points = [p for s in syllabi for u in s["units"] for t in u["topics"] for p in t.get("points", ())]
+        self.points = [p["text"] for s in syllabi for u in s["units"] for t in u["topics"] for p in t.get("points", ())]
         self.glossary = (root / "content/glossary.yaml").read_text(encoding="utf-8")
 
 
@@ -376,8 +376,9 @@ class Synth:
         for u in range(rng.randint(4, 6)):
             topics = []
             for t in range(rng.randint(3, 5)):
-                points = [rng.choice(self.real.points) if rng.random() < 0.5 else self.say(6, 20)
-                          for _ in range(rng.randint(0, 5))]
+                points = [{"id": f"u{u + 1}-t{t + 1}-{p + 1}",
+                           "text": rng.choice(self.real.points) if rng.random() < 0.5 else self.say(6, 20)}
+                          for p in range(rng.randint(0, 5))]
                 name = rng.choice(self.real.topic_names) if rng.random() < 0.5 else self.say(6, 18).rstrip("。")
                 topics.append({"id": f"u{u + 1}-t{t + 1}", "name": name, "points": points})
             unit_name = re.sub(r"^模块.：", "", rng.choice(self.real.unit_names))

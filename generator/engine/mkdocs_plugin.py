@@ -14,7 +14,9 @@ from mkdocs.structure.files import File, Files
 
 from generator.engine import headers, redirectpages, themescripts
 from generator.engine.csp import add_policy
-from generator.engine.material import search_dictionary_file, utf8_search_index, whole_word_queries, without_jieba
+from generator.engine.material import (
+    catalog_entries, search_dictionary_file, write_search_index, whole_word_queries, without_jieba,
+)
 from generator.engine.preview import error_page, write_changed
 from generator.publish.permalinks import redirects
 from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
@@ -52,7 +54,7 @@ class CatalogPlugin(BasePlugin):
             self.files = {**self.last_good, "index.md": error_page(exc.problems)}
             return config
         self.generated = None  # handed over for one build only
-        catalog = site.catalog
+        catalog = self.catalog = site.catalog
         english = self.config["edition"] == "en"  # mkdocs.en.yml (no jieba: on_pre_build)
         self.files = (site.en or {}) if english else site.zh
         self.last_good = self.files
@@ -79,8 +81,11 @@ class CatalogPlugin(BasePlugin):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search")
         if self.config["edition"] == "en":
-            without_jieba(config.plugins.get("material/search"))
+            without_jieba(search)
+        if search is not None and getattr(self, "catalog", None) is not None:
+            catalog_entries(search, self.catalog)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if getattr(self, "serving", False):
@@ -111,7 +116,7 @@ class CatalogPlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        utf8_search_index(Path(config.site_dir))
+        write_search_index(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
         try:
             redirectpages.secure_redirect_pages(Path(config.site_dir), getattr(self, "redirect_pages", []),

@@ -1,10 +1,29 @@
-"""Search: the jieba user dictionary that keeps the catalogue's own terms whole in the search index."""
+"""Search: what the catalogue adds to the search index and to the reader's query.
+
+- the jieba user dictionary that keeps the catalogue's own terms whole in the index;
+- knowledge points as search entries of their own, each landing on its permanent anchor;
+- document numbers (文号) as one token however they are typed: 中节协〔2024〕3号, 中节协[2024]3号,
+  中节协(2024)3 and 中节协2024年3号 are one number;
+- the synonyms of content/synonyms.yaml, applied to the query in the browser.
+The browser half (the query) is generator/engine/search_query.js, which gets `query_settings`."""
 
 from __future__ import annotations
 
+import json
 import re
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.source.catalog import Catalog
+from generator.source.models import Syllabus
+
+# The prefix an issuer writes before the year (国发, 中节协 …): the Han characters a number starts with.
+_NUMBER_PREFIX = re.compile(r"[\u4e00-\u9fff]+")
+# Some issuers' full names are usually shortened when quoted: 中华人民共和国国务院令 → 国务院令.
+_OMITTED_LEADS = ("中华人民共和国",)
+_OPEN = "〔［\\[（(【﹝"
+_CLOSE = "〕］\\]）)】﹞"
 
 
 def search_dictionary(catalog: Catalog) -> str:
@@ -16,8 +35,190 @@ def search_dictionary(catalog: Catalog) -> str:
         words += [body.name.zh] + ([body.short_name] if body.short_name else [])
     if catalog.glossary:
         words += [w for term in catalog.glossary.terms for w in (term.zh, *term.search_words)]
-    # Document-number prefixes (国发, 中节协, 国务院令 …) so a number like 国发〔2021〕23号 is findable.
-    words += [m.group(0) for p in catalog.policies.values() if p.number and (m := re.match(r"[\u4e00-\u9fff]+", p.number))]
+    words += list(number_prefixes(catalog))  # so a number like 国发〔2021〕23号 keeps its issuer whole
     tokens = {w for word in words for w in re.split(r"[\s（）()·、，,/]+", word) if len(w) > 1}
     # A high frequency makes jieba prefer the whole term over its parts.
     return "".join(f"{word} 100000 n\n" for word in sorted(tokens))
+
+
+# --- document numbers ---------------------------------------------------------------------------------
+
+
+def number_prefixes(catalog: Catalog) -> dict[str, str]:
+    """Every way a reader writes an issuer's prefix → the prefix as the catalogue prints it."""
+    prefixes: dict[str, str] = {}
+    for policy in catalog.policies.values():
+        if policy.number and (m := _NUMBER_PREFIX.match(policy.number)):
+            prefix = m.group(0).removesuffix("第")  # 国务院令第775号: 第 belongs to the number
+            prefixes[prefix] = prefix
+            for lead in _OMITTED_LEADS:
+                if prefix.startswith(lead) and len(prefix) > len(lead) + 1:
+                    prefixes[prefix.removeprefix(lead)] = prefix
+    return prefixes
+
+
+def number_pattern(prefixes: dict[str, str]) -> str | None:
+    """A regular expression (the same text in Python and JavaScript) for a document number however it is
+    typed: groups prefix, year (in brackets), year (before 年 or a space), number. None without prefixes."""
+    if not prefixes:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    return (f"({names})\\s*(?:[{_OPEN}]\\s*([0-9]{{4}})\\s*[{_CLOSE}]|([0-9]{{4}})\\s*年|([0-9]{{4}})(?=\\s))?"
+            f"\\s*第?\\s*([0-9]{{1,5}})\\s*号?(?![0-9月日])")
+
+
+def number_token(prefix: str, year: str | None, number: str) -> str:
+    """One search token for one document number, in ASCII so the browser's query splitting leaves it
+    whole (engine/search_query.js builds the same)."""
+    code = "".join(f"{ord(c):x}" for c in prefix)
+    return f"docno{code}" + (f"y{year}" if year else "") + f"n{int(number)}"
+
+
+def number_tokens(text: str, prefixes: dict[str, str]) -> list[str]:
+    pattern = number_pattern(prefixes)
+    if pattern is None:
+        return []
+    found = []
+    for m in re.finditer(pattern, text):
+        token = number_token(prefixes[m.group(1)], m.group(2) or m.group(3) or m.group(4), m.group(5))
+        if token not in found:
+            found.append(token)
+    return found
+
+
+# --- what a page adds to the index --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PointEntry:
+    anchor: str
+    title: str  # the point's text
+    text: str  # where it sits: the topic and the unit
+
+
+def point_entries(syllabus: Syllabus) -> list[PointEntry]:
+    """Knowledge points as search entries of their own, so a hit lands on the point's anchor."""
+    return [PointEntry(point.id, point.text, f"{topic.name} · {unit.name}")
+            for unit in syllabus.units for topic in unit.topics for point in topic.points]
+
+
+def syllabi_by_page(catalog: Catalog) -> dict[str, Syllabus]:
+    """Syllabus page (its Markdown path) → its syllabus."""
+    return {f"syllabi/{s.id}.md": s for s in catalog.syllabi.values()}
+
+
+def numbers_by_page(catalog: Catalog) -> dict[str, str]:
+    """Policy page (its Markdown path) → the policy's own document number (not the ones it cites)."""
+    return {f"policies/{p.id}.md": p.number for p in catalog.policies.values() if p.number}
+
+
+# --- the query -----------------------------------------------------------------------------------------
+
+
+def query_settings(catalog: Catalog) -> dict:
+    """What the browser needs to rewrite a query: the number pattern and prefixes, and the synonyms as
+    word → the words a search for it also finds."""
+    prefixes = number_prefixes(catalog)
+    also: dict[str, list[str]] = {}
+    if catalog.synonyms:
+        for group in catalog.synonyms.same:
+            for word in group:
+                also.setdefault(word, []).extend(w for w in group if w != word)
+        for entry in catalog.synonyms.also:
+            also.setdefault(entry.word, []).extend(entry.finds)
+    return {"number_pattern": number_pattern(prefixes), "prefixes": prefixes, "synonyms": also}
+
+
+# --- a sharded index for large catalogues --------------------------------------------------------------
+#
+# Material's search fetches the whole index and builds it with lunr in the browser before the first
+# result: 15 MB and about 7 s at 1,000 programmes. Above SHARD_FROM_BYTES the build writes the index in
+# pieces instead (docs/scale.md): a term list, posting shards fetched per query term, and blocks of
+# entries fetched for the results shown; generator/engine/search_query.js searches them.
+
+SHARD_FROM_BYTES = 2_000_000  # the real catalogue's index is about 0.3 MB: lunr serves it whole
+SHARD_TARGET_BYTES = 24_000  # postings per shard file, before gzip
+POSTINGS_PER_TERM = 400  # the strongest entries of a term; the rest would rank below them anyway
+DOCS_PER_BLOCK = 48
+_SEPARATOR = re.compile(r"[\s\u200b\-]+")
+_TAGS = re.compile(r"<[^>]+>")
+_TRIM = re.compile(r"^[^\w\u4e00-\u9fff]+|[^\w\u4e00-\u9fff]+$")
+
+
+def shard_of(term: str, shards: int) -> int:
+    """FNV-1a over the term's UTF-16 code units: search_query.js computes the same."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def index_terms(text: str, stem) -> list[str]:
+    """The index's words of a field, as lunr makes them in the browser: split at the separator (jieba's
+    zero-width spaces included), trimmed, lower-cased, Latin words stemmed."""
+    terms = []
+    for raw in _SEPARATOR.split(_TAGS.sub(" ", text)):
+        word = _TRIM.sub("", raw).lower()
+        if word:
+            terms.append(stem(word) if word.isascii() and word.isalpha() else word)
+    return terms
+
+
+def sharded_index(index: dict, stem) -> dict[str, str]:
+    """Material's search index (config, docs) as the sharded files, by path under search/; the first,
+    search_index.json, keeps Material's config with the manifest and no docs."""
+    stem = lru_cache(maxsize=None)(stem)  # a catalogue repeats its words: stem each once
+    docs = index["docs"]
+    fields = index["config"]["fields"]
+    boosts = [fields[name]["boost"] for name in fields]
+    # One int per posting (entry << 11 | field << 8 | count), in an array per term: at 1,000 programmes
+    # there are millions of postings, and a tuple each took hundreds of MB of the build's memory.
+    postings: dict[str, array] = {}
+    page_starts = []
+    for n, doc in enumerate(docs):
+        if "#" not in doc["location"]:
+            page_starts.append(n)
+        for f, name in enumerate(fields):
+            value = doc.get(name)
+            if not value:
+                continue
+            counts: dict[str, int] = {}
+            for term in index_terms(" ".join(value) if isinstance(value, list) else str(value), stem):
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
+                postings.setdefault(term, array("q")).append(n << 11 | f << 8 | min(tf, 255))
+
+    def impact(packed: int) -> float:
+        tf = packed & 255
+        return boosts[packed >> 8 & 7] * docs[packed >> 11].get("boost", 1) * tf / (tf + 1.2)
+
+    size = sum(len(p) for p in postings.values()) * 12
+    shards = max(1, size // SHARD_TARGET_BYTES)
+    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term, found in postings.items():
+        strongest = sorted(found, key=impact, reverse=True)[:POSTINGS_PER_TERM] if len(found) > POSTINGS_PER_TERM else found
+        flat = [len(found)]
+        for packed in sorted(strongest):
+            flat += [packed >> 11, packed & 2047]
+        shard_terms[shard_of(term, shards)][term] = flat
+    files = {f"index/{i}.json": _compact(s) for i, s in enumerate(shard_terms)}
+    blocks = range(0, len(docs), DOCS_PER_BLOCK)
+    for b in blocks:
+        files[f"index/docs-{b // DOCS_PER_BLOCK}.json"] = _compact(
+            [[d["location"], d["title"], d["text"]] for d in docs[b:b + DOCS_PER_BLOCK]])
+    files["index/terms.json"] = _compact(sorted(postings))
+    manifest = {"shards": shards, "docs": len(docs), "block": DOCS_PER_BLOCK, "page_starts": page_starts,
+                "fields": [fields[name]["boost"] for name in fields], "boosts": _boosts(docs)}
+    files["search_index.json"] = _compact({"config": {**index["config"], "catalog_shards": manifest}, "docs": []})
+    return files
+
+
+def _boosts(docs: list[dict]) -> dict[str, float]:
+    """Entries whose boost is not 1, by number (as text: JSON keys)."""
+    return {str(n): d["boost"] for n, d in enumerate(docs) if d.get("boost", 1) != 1}
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

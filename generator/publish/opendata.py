@@ -49,7 +49,6 @@ from generator.source.models import (
     Source,
     Syllabus,
     TimeSlot,
-    Unit,
 )
 from generator.pages.build import Build
 from generator.publish import ctdl
@@ -133,13 +132,41 @@ class ProgramsFile(Envelope):
     programs: tuple[ProgramSummary, ...]
 
 
+class ApiPoint(Open):
+    id: str = Field(description="知识点 id（页面锚点，永久不变）/ knowledge point id, the page anchor, permanent")
+    former_ids: tuple[str, ...] = Field(description="旧 id，旧锚点仍然有效 / earlier ids, whose anchors still work")
+    text: str
+    url: str = Field(description="知识点在大纲页面上的位置 / the point on the syllabus page")
+
+
+class ApiTopic(Open):
+    id: str = Field(description="技术专题 id（页面锚点）/ topic id, the page anchor")
+    former_ids: tuple[str, ...]
+    name: str
+    url: str = Field(description="专题在大纲页面上的位置 / the topic on the syllabus page")
+    # v1 published `points` as plain text before the points had anchors: it stays, and the points with
+    # their ids and addresses are a field of their own (fields are only ever added within v1).
+    points: tuple[str, ...] = Field(description="知识点原文 / the knowledge points' text")
+    knowledge_points: tuple[ApiPoint, ...] = Field(
+        description="知识点及其锚点和地址 / the knowledge points with their anchors and addresses")
+
+
+class ApiUnit(Open):
+    id: str = Field(description="知识单元 id（页面锚点）/ unit id, the page anchor")
+    former_ids: tuple[str, ...]
+    name: str
+    url: str = Field(description="单元在大纲页面上的位置 / the unit on the syllabus page")
+    topics: tuple[ApiTopic, ...]
+
+
 class ApiSyllabus(Open):
     id: str = Field(description="<program> 或 <program>/<level>")
     program: str
     level: str | None = Field(description="null：适用于全部级别 / covers every level")
     title: str
     url: str
-    units: tuple[Unit, ...] = Field(description="单元 → 知识点；id 为页面锚点 / units → topics; ids are page anchors")
+    units: tuple[ApiUnit, ...] = Field(
+        description="单元 → 专题 → 知识点；id 为页面锚点，url 为其地址 / units → topics → points; ids are page anchors")
     source: Source
     notes: tuple[Note, ...]
 
@@ -381,10 +408,21 @@ class OpenData(PublishedCatalog):
         )
 
     def syllabus(self, syllabus: Syllabus) -> ApiSyllabus:
+        page = f"/syllabi/{syllabus.id}/"
+
+        def at(anchor: str) -> str:
+            return self.url(f"{page}#{anchor}")
+
+        units = tuple(
+            ApiUnit(id=u.id, former_ids=u.former_ids, name=u.name, url=at(u.id), topics=tuple(
+                ApiTopic(id=t.id, former_ids=t.former_ids, name=t.name, url=at(t.id),
+                         points=tuple(p.text for p in t.points), knowledge_points=tuple(
+                    ApiPoint(id=p.id, former_ids=p.former_ids, text=p.text, url=at(p.id)) for p in t.points))
+                for t in u.topics))
+            for u in syllabus.units)
         return ApiSyllabus(
             id=syllabus.id, program=syllabus.program, level=syllabus.level, title=syllabus.title,
-            url=self.url(f"/syllabi/{syllabus.id}/"), units=syllabus.units, source=syllabus.source,
-            notes=syllabus.notes)
+            url=self.url(page), units=units, source=syllabus.source, notes=syllabus.notes)
 
     def program(self, program: Program) -> ApiProgram:
         syllabi = sorted(self.catalog.syllabi_of(program.id),
@@ -590,7 +628,7 @@ DEFINITIONS = {
     "programs": ("LevelSummary", "ExamSummary", "ScheduleSummary", "CertificateSummary", "Fee", "Names"),
     "program": ("Level", "Eligibility", "Route", "Condition", "EducationCondition", "ExperienceCondition",
                 "CertificateCondition", "Precondition", "Exam", "Schedule", "ScheduleRule", "TimelineStep", "Offset",
-                "Certificate", "ApiSyllabus", "Unit", "Topic", "Source", "Note"),
+                "Certificate", "ApiSyllabus", "ApiUnit", "ApiTopic", "ApiPoint", "Source", "Note"),
     "calendar": ("CalendarProgram", "ApiEvent", "TimeSlot"),
 }
 

@@ -38,9 +38,7 @@ def anchors(catalog: Catalog) -> dict[str, set[str]]:
     for program in catalog.programs.values():
         found[f"/programs/{program.id}/"] = {level.id for level in program.levels}
     for syllabus in catalog.syllabi.values():
-        found[f"/syllabi/{syllabus.id}/"] = {
-            a for u in syllabus.units for a in (u.id, *u.former_ids)
-        } | {a for u in syllabus.units for t in u.topics for a in (t.id, *t.former_ids)}
+        found[f"/syllabi/{syllabus.id}/"] = syllabus.anchors()
     if catalog.glossary:
         found["/glossary/"] = {term.id for term in catalog.glossary.terms}
     return found

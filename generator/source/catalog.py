@@ -9,7 +9,7 @@ from typing import Literal, Mapping
 
 from generator.source.models import (
     OTHER_SCHEME, Body, Eligibility, Glossary, Level, Names, Policy, Program, Role, Scheme, SiteSettings, SourceDocument,
-    Syllabus,
+    Syllabus, Synonyms,
 )
 from generator.source.validate import ValidProject
 
@@ -69,6 +69,7 @@ class Catalog:
     site: SiteSettings = field(default_factory=SiteSettings)
     # The source documents by file name (content/sources.yaml): readers see their titles.
     sources: Mapping[str, SourceDocument] = field(default_factory=dict)
+    synonyms: Synonyms | None = None  # content/synonyms.yaml: search synonyms
 
     def vocabulary(self, lang: Literal["zh", "en"]) -> Vocabulary:
         return self._vocabularies[lang]
@@ -177,4 +178,5 @@ def build_catalog(project: ValidProject) -> Catalog:
         roles=MappingProxyType({r.id: r for r in registry.roles} if registry else {}),
         site=project.site.value if project.site else SiteSettings(),
         sources=MappingProxyType(dict(project.sources.value.sources) if project.sources else {}),
+        synonyms=project.synonyms.value if project.synonyms else None,
     )

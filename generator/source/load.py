@@ -76,6 +76,7 @@ KIND_GLOBS: tuple[tuple[str, str], ...] = (
     ("policy", "content/policies/*.yaml"),
     ("body", "content/bodies/*.yaml"),
     ("glossary", "content/glossary.yaml"),
+    ("synonyms", "content/synonyms.yaml"),
     ("schemes", "content/schemes.yaml"),
     ("site", "content/site.yaml"),
     ("sources", "content/sources.yaml"),

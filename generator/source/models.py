@@ -579,12 +579,21 @@ class Program(Strict):
 # --- syllabus ---------------------------------------------------------------------
 
 
+class Point(Strict):
+    """A knowledge point. Its id is written in the YAML, not derived from its text or its place, so its
+    anchor survives rewording and reordering; a new point takes a new id, and an id is never reused."""
+
+    id: Slug = Field(description="Permanent anchor of the point on the syllabus page.")
+    former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
+    text: NonEmptyText
+
+
 class Topic(Strict):
     id: Slug
     former_ids: tuple[Slug, ...] = Field((), description="Earlier ids: the old anchors keep working.")
     name: NonEmptyText
     name_en: NonEmptyText | None = Field(None, description="Our English translation of the name (English edition); absent: shown in Chinese.")
-    points: tuple[NonEmptyText, ...] = ()
+    points: tuple[Point, ...] = ()
 
 
 class Unit(Strict):
@@ -607,10 +616,17 @@ class Syllabus(Strict):
     def id(self) -> str:
         return f"{self.program}/{self.level}" if self.level else self.program
 
+    def anchors(self) -> set[str]:
+        """Every permanent anchor of the syllabus page: units, topics and knowledge points, old ids too."""
+        return {a for u in self.units for a in (u.id, *u.former_ids)} | {
+            a for u in self.units for t in u.topics for a in (t.id, *t.former_ids)} | {
+            a for u in self.units for t in u.topics for p in t.points for a in (p.id, *p.former_ids)}
+
     @model_validator(mode="after")
     def _unique_anchors(self) -> Syllabus:
         anchors = [a for u in self.units for a in (u.id, *u.former_ids)]
         anchors += [a for u in self.units for t in u.topics for a in (t.id, *t.former_ids)]
+        anchors += [a for u in self.units for t in u.topics for p in t.points for a in (p.id, *p.former_ids)]
         repeated = sorted({a for a in anchors if anchors.count(a) > 1})
         if repeated:
             raise ValueError(f"anchor ids repeat within the syllabus: {', '.join(repeated)}")
@@ -694,6 +710,24 @@ class Term(Strict):
 
 class Glossary(Strict):
     terms: tuple[Term, ...] = Field(min_length=1)
+
+
+# A search word: what a reader types, one word without spaces.
+SearchWord = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^\S+$")]
+
+
+class OneWaySynonym(Strict):
+    word: SearchWord = Field(description="What the reader searches for, e.g. 研究生.")
+    finds: tuple[SearchWord, ...] = Field(min_length=1, description="What the search also finds, e.g. 硕士, 博士.")
+
+
+class Synonyms(Strict):
+    """Search synonyms (content/synonyms.yaml), applied to the reader's query."""
+
+    same: tuple[Annotated[tuple[SearchWord, ...], Field(min_length=2)], ...] = Field(
+        (), description="Groups of words that mean the same: a search for one finds them all.")
+    also: tuple[OneWaySynonym, ...] = Field(
+        (), description="A broader word that also finds narrower ones, not the other way round.")
 
 
 # --- the field's own vocabulary and the site's settings ------------------------------

@@ -43,7 +43,8 @@ units:                        # 知识单元 → 技术专题 → 知识点；id
     topics:
       - id: topic-1
         name: 待填写的技术专题
-        points: [待填写的知识点]
+        points:                  # 每个知识点一个永久 id（页面锚点）：改写、调序都不改 id
+          - {{id: topic-1-1, text: 待填写的知识点}}
 source: {source}
 """),
     "policy": ("content/policies/{id}.yaml", """\

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.source.load import RawDocument, RawProject
 from generator.source.models import (
-    OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Source, SourceRegistry, Syllabus,
+    OTHER_SCHEME, Body, Glossary, Policy, Program, Schemes, SiteSettings, Source, SourceRegistry, Syllabus, Synonyms,
 )
 from generator.source.problems import Problem
 
@@ -21,6 +21,7 @@ MODEL_OF_KIND: dict[str, type[BaseModel]] = {
     "policy": Policy,
     "body": Body,
     "glossary": Glossary,
+    "synonyms": Synonyms,
     "schemes": Schemes,
     "site": SiteSettings,
     "sources": SourceRegistry,
@@ -45,6 +46,7 @@ class ValidProject:
     schemes: Located | None = None
     site: Located | None = None
     sources: Located | None = None
+    synonyms: Located | None = None
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
@@ -254,6 +256,22 @@ def _duplicate_terms(found: Located) -> list[Problem]:
     return problems
 
 
+def _repeated_synonyms(found: Located) -> list[Problem]:
+    """A word belongs to one `same` group: in two, the groups would silently merge."""
+    problems = []
+    seen: dict[str, int] = {}
+    for i, group in enumerate(found.value.same):
+        for j, word in enumerate(group):
+            if group.index(word) != j:
+                problems.append(Problem(found.doc.relpath, found.doc.line_of(("same", i, j)), f"same[{i}][{j}]",
+                                        f"'{word}' is already in this group"))
+            elif word in seen and seen[word] != i:
+                problems.append(Problem(found.doc.relpath, found.doc.line_of(("same", i, j)), f"same[{i}][{j}]",
+                                        f"'{word}' is already in same[{seen[word]}]; merge the two groups"))
+            seen.setdefault(word, i)
+    return problems
+
+
 def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     problems: list[Problem] = []
     by_kind: dict[str, list[Located]] = {kind: [] for kind in MODEL_OF_KIND}
@@ -287,6 +305,9 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
     if sources:
         problems.extend(_uncatalogued_sources(
             [found for kind, items in by_kind.items() if kind != "sources" for found in items], sources))
+    synonyms = by_kind["synonyms"][0] if by_kind["synonyms"] else None
+    if synonyms:
+        problems.extend(_repeated_synonyms(synonyms))
     project = ValidProject(
         programs=tuple(by_kind["program"]),
         syllabi=tuple(by_kind["syllabus"]),
@@ -296,6 +317,7 @@ def validate_project(raw: RawProject) -> tuple[ValidProject, list[Problem]]:
         schemes=registry,
         site=by_kind["site"][0] if by_kind["site"] else None,
         sources=sources,
+        synonyms=synonyms,
     )
     return project, problems
 

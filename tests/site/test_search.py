@@ -102,3 +102,25 @@ def test_real_queries_rank_the_right_page_first(built_site, query, expected_page
     results = search(built_site, query)
     assert results, f"no results for {query}"
     assert results[0] == expected_page, results[:5]
+
+
+def test_knowledge_points_are_entries_at_their_own_anchor(search_index, built_site):
+    """A point is its own search entry, landing on the point's <li id> (not on its topic's heading)."""
+    entry = next(d for d in search_index["docs"] if d["location"].endswith("#species-supply-potential-1"))
+    assert entry["location"] == "syllabi/carbon-sink-evaluator/intermediate/#species-supply-potential-1"
+    assert "杉木" in entry["title"]
+    html = (built_site / "syllabi/carbon-sink-evaluator/intermediate/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<li [^>]*\bid="species-supply-potential-1"', html)
+
+
+def test_a_policy_page_carries_its_own_number_as_one_token(search_index):
+    """The token the browser's query rewriting makes of 中节协〔2024〕3号, however typed (features/search.py)."""
+    own = next(d for d in search_index["docs"] if d["location"] == "policies/ceca-2024-3/")
+    assert own["number"] == "docno4e2d8282534fy2024n3"
+    assert search_index["config"]["catalog_query"]["synonyms"]["大专"] == ["专科"]
+
+
+def test_a_section_kept_out_of_the_index_is_found_by_its_heading(search_index):
+    entry = next(d for d in search_index["docs"] if d["location"] == "programs/carbon-asset-manager/#registration")
+    assert entry["text"] == "" and "报名材料" in entry["title"].replace("\u200b", "")
+    assert entry["page"].replace("\u200b", "") == "碳资产管理师"

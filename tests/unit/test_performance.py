@@ -7,6 +7,7 @@ import json
 import os
 import random
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,14 +156,14 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
 
 
 def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
-    from generator.engine.material import utf8_search_index
+    from generator.engine.material import write_search_index
 
     index = tmp_path / "search" / "search_index.json"
     index.parent.mkdir()
     data = {"config": {"lang": ["zh"]}, "docs": [{"location": "a/", "title": "碳\u200b资产", "text": "“引号” \\ \u2028"}]}
     index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     before = index.stat().st_size
-    utf8_search_index(tmp_path)
+    write_search_index(tmp_path)
     assert json.loads(index.read_bytes()) == data
     assert "碳" in index.read_text(encoding="utf-8") and index.stat().st_size < before
 
@@ -208,3 +209,32 @@ def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
         parallel.run_all([fail, dict], parallel=True)
     assert raised.value.problems == [Problem("programs/x.yaml", 3, "levels[0].id", "not a level")]
     assert str(raised.value) == "programs/x.yaml:3: levels[0].id: not a level"
+
+
+# --- the benchmark's search-engine comparison (bench/bench.py) -------------------------------------------------
+
+
+def _engine_results(big_ms: float, big_kb: float, sharded_hits: int) -> dict:
+    engines = {"real: search engines": {
+        "lunr, whole index": {"first_search_median_ms": 120, "first_search_max_ms": 250, "search_fetched_max_kb": 90,
+                              "query_set": {"hits": 58, "queries": 74}},
+        "sharded index": {"first_search_median_ms": 90, "first_search_max_ms": 200, "search_fetched_max_kb": 40,
+                          "query_set": {"hits": sharded_hits, "queries": 74}}},
+        "N=1000: search engines": {
+        "lunr, whole index": {"first_search_median_ms": 6000, "first_search_max_ms": 6900,
+                              "search_fetched_max_kb": 1700},
+        "sharded index": {"first_search_median_ms": big_ms, "first_search_max_ms": big_ms,
+                          "search_fetched_max_kb": big_kb}}}
+    return {"browser": engines}
+
+
+def test_the_benchmark_judges_search_at_scale_against_the_real_catalogue():
+    sys.path.insert(0, str(ROOT))
+    from bench.bench import search_engine_targets
+
+    met = {target: ok for target, _, ok in search_engine_targets(_engine_results(450, 300, 58))}
+    assert met == {"real catalogue: the sharded index's query-set hits ≥ lunr's": True,
+                   "N=1000: first search (sharded index) ≤ 2× the real catalogue's (lunr)": True,
+                   "N=1000: first search fetches ≤ 700 KB": True}
+    missed = {target: ok for target, _, ok in search_engine_targets(_engine_results(600, 900, 50))}
+    assert not any(missed.values())
