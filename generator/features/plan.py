@@ -21,8 +21,10 @@ from generator.features.eligibility.engine import level_rules
 from generator.pages.build import Build
 from generator.pages.catalog_pages import fees_by_kind
 from generator.source.catalog import Catalog
+from generator.source.facts import fee_fact
 from generator.source.models import Fee, Note, Program, Source
 from generator.words.editions import Words
+from generator.words.phrases import source_label
 
 EDITIONS = ("zh", "en")  # generator/site.py: both editions have their own page and data
 PAGE_PATH = "plan/index.md"
@@ -36,15 +38,16 @@ FILE_FORMAT = re.compile(r"\.(jpe?g|png)\b", re.IGNORECASE)
 FORMAT_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
 
 
-def _source(source: Source) -> dict:
-    return {"file": source.file, "section": source.section}
+def _source(source: Source, catalog: Catalog) -> dict:
+    """The file name stays in the data; readers see the label: the source's title and section."""
+    return {"file": source.file, "section": source.section, "label": source_label(source, catalog.sources)}
 
 
 def _notes(notes: tuple[Note, ...], w: Words) -> list[dict]:
     return [{"kind": n.kind, "label": w.note_kind[n.kind][1], "text": n.text} for n in notes]
 
 
-def _fee(fee: Fee, w: Words) -> dict:
+def _fee(fee: Fee, catalog: Catalog, w: Words) -> dict:
     """A fee with the source's wording of its condition; a free fee says so with its condition, never
     a bare 0."""
     words = w.plan
@@ -59,15 +62,15 @@ def _fee(fee: Fee, w: Words) -> dict:
         reading = words["covers"].format(items=w.list_sep.join(words["fee_parts"][c] for c in fee.covers))
     return {
         "kind": fee.kind, "label": w.fee_kind[fee.kind], "amount": amount, "levels": list(fee.levels),
-        "condition": fee.text, "reading": reading, "source": _source(fee.source),
+        "condition": fee_fact(fee).condition, "reading": reading, "source": _source(fee.source, catalog),
     }
 
 
-def fee_entries(program: Program, w: Words) -> list[dict]:
+def fee_entries(program: Program, catalog: Catalog, w: Words) -> list[dict]:
     """Every fee kind a candidate asks about, as the programme page lists them: a kind the source does
     not publish reads 未公布 / Not published."""
     return [
-        _fee(fee, w) for kind, fees in fees_by_kind(program) for fee in fees
+        _fee(fee, catalog, w) for kind, fees in fees_by_kind(program) for fee in fees
     ] + [
         {"kind": kind, "label": w.fee_kind[kind], "amount": w.not_published, "levels": [], "condition": None,
          "reading": None, "source": None}
@@ -97,7 +100,7 @@ def program_data(program: Program, catalog: Catalog, w: Words) -> dict:
     """Everything the plan page and the next-steps block show for one programme, in the edition's words."""
     registration = program.registration
     register_steps = [
-        {"label": w.step_label(step), "text": step.text, "source": _source(step.source)}
+        {"label": w.step_label(step), "text": step.text, "source": _source(step.source, catalog)}
         for step in program.timeline if step.kind in ("registration_close", "review")
     ]
     return {
@@ -107,13 +110,13 @@ def program_data(program: Program, catalog: Catalog, w: Words) -> dict:
         "name": w.name(program.name),
         "url": f"programs/{program.id}/",
         "levels": level_choices(program, w),
-        "fees": fee_entries(program, w),
+        "fees": fee_entries(program, catalog, w),
         "registration": None if registration is None else {
             "materials": list(registration.materials),
             "submission": registration.submission,
             "photo_rules": list(registration.photo_rules),
             "photo_size": registration.photo_size,
-            "source": _source(registration.source),
+            "source": _source(registration.source, catalog),
             "notes": _notes(registration.notes, w),
         },
         "photo_check": photo_check(program),

@@ -25,7 +25,8 @@ def test_fees_keep_their_conditions(catalog):
     assert retake["amount"] == "免费"
     assert "0" not in retake["amount"]
     assert retake["condition"] == "未及格学员，半年内有一次免费补考机会"
-    assert retake["source"] == {"file": "003_e294aabf07463324.txt", "section": "考试与证书 · 考试"}
+    assert retake["source"] == {"file": "003_e294aabf07463324.txt", "section": "考试与证书 · 考试",
+                                "label": "碳排放管理员介绍资料 · 考试与证书 · 考试"}
 
 
 def test_fee_kinds_the_source_is_silent_on_are_not_published(catalog):
@@ -40,10 +41,18 @@ def test_fee_kinds_the_source_is_silent_on_are_not_published(catalog):
 def test_fee_without_amount_is_not_published(catalog):
     program = catalog.programs["carbon-emission-administrator"]
     fee = program.fees[0].model_copy(update={"amount": None, "covers": ()})
-    entry = plan._fee(fee, EN)
+    entry = plan._fee(fee, catalog, EN)
     assert entry["amount"] == "Not published"
     assert entry["reading"] is None
-    assert entry["condition"] == fee.text
+    assert entry["condition"] == " ".join(fee.text.split())
+
+
+def test_plan_data_cites_sources_by_title_and_keeps_the_file_name(catalog):
+    data = plan.program_data(catalog.programs["carbon-sink-evaluator"], catalog, ZH)
+    source = data["registration"]["source"]
+    assert source["file"] == "000_5c4945766cffce33.txt"
+    assert source["label"].startswith("《") and "000_" not in source["label"]
+    assert source["label"].endswith(f" · {source['section']}")
 
 
 def test_photo_check_reads_pixel_size_and_format_from_the_source(catalog):

@@ -47,7 +47,7 @@ export function planHref(programId, levelId, profileQuery, sessionDate) {
 
 function sourceLine(data, source) {
   return el("span", { class: "catalog-plan__source" }, data.text.source,
-    el("span", { lang: sourceLang(data), text: `${source.file} · ${source.section}` }));
+    el("span", { lang: sourceLang(data), text: source.label }));
 }
 
 // `repeated`: the reading is the previous event's of the same kind (the slots of an exam), said once.
