@@ -118,6 +118,9 @@ def test_plan_page_checklist(page, catalog):
         [f"{SINK}:junior:{s}" for s in sessions[1:]]
     # Where to register, as the source says; the way back keeps the answers.
     expect(plan).to_contain_text(registration.submission)
+    # Sources are cited by title, never by their file name.
+    expect(plan.locator(".catalog-plan__source").first).to_contain_text("《")
+    assert ".txt" not in plan.inner_text()
     back = plan.locator(".catalog-plan__back")
     assert parse_qs(urlsplit(back.get_attribute("href")).query)["education"] == ["bachelor"]
     # A chosen session is the one shown.
