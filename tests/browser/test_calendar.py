@@ -177,3 +177,28 @@ def test_english_calendar_reads_in_english_and_follows_the_reader_today(page, ca
     cells = box.locator("tbody tr").first.locator("th, td").all_inner_texts()
     assert cells[0].startswith(english.session_days(expected[0]))
     assert cells[2:] == [english.registration(expected[0], later), english.milestone_summary(expected[0])]
+
+
+@pytest.mark.parametrize("later", LATER, ids=str)
+def test_home_page_next_exams_follow_the_reader_today(page, catalog, later) -> None:
+    page.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
+    page.goto("")
+    programs = [p for p in ses.calendar_programs(catalog) if p.type != "specialty"]
+    expected = sorted(((s, p) for p in programs for s in ses.next_sessions(p, later, 1)),
+                      key=lambda sp: (sp[0].date, sp[1].id))
+    items = page.locator("[data-calendar-soon] > li")
+    expect(items).to_have_count(len(expected))
+    got = items.evaluate_all("ls => ls.map(l => [l.dataset.program, l.querySelector('a').innerText, l.innerText])")
+    for (program_id, day, text), (session, program) in zip(got, expected):
+        assert program_id == program.id
+        assert day == cal_pages.session_days(session)
+        # The deadline and the flags (a reading, an estimate) travel with the date.
+        assert f"报名截止 {cal_pages.ViewHelpers.registration(session, later)}" in text, text
+        for flag in cal_pages.session_flags(session):
+            assert f"（{flag}）" in text, (flag, text)
+
+
+def test_home_page_next_exams_stay_hidden_without_javascript(nojs_page) -> None:
+    nojs_page.goto("")
+    expect(nojs_page.locator("[data-calendar-soon]")).to_be_hidden()
+    expect(nojs_page.locator("article").get_by_role("link", name="查看考试日历")).to_be_visible()

@@ -4,16 +4,12 @@
 // - the programme page's next sessions (data-calendar-next) and /calendar/'s upcoming list
 //   (data-calendar-upcoming) are dated again from the reader's today, by the session engine
 //   (sessions.js) on assets/data/calendar*.json, with the same columns and words as the built ones;
+// - the home page's short list of next exams (data-calendar-soon) is made from the reader's today;
 // - the month grids' "today" mark follows the reader's today;
 // - the programme filter works, kept in the URL (?program=), and the counts follow it;
 // - "subscribe" links become webcal:// so calendar apps subscribe instead of importing once.
 import { el, fill, loadJson, onEveryPage } from "../dom.js";
-import { formatDay, formatShortDay, isoDay, sessionsBetween, upcomingSessions } from "./sessions.js";
-
-/** The reader's today, in their own time zone. */
-export function readerToday(now = new Date()) {
-  return isoDay(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000);
-}
+import { formatDay, formatShortDay, isoDay, readerToday, sessionsBetween, upcomingSessions } from "./sessions.js";
 
 /** The last day of the month after today's: /calendar/'s list runs to it (pages.list_end). */
 export function listEnd(todayISO) {
@@ -130,6 +126,25 @@ async function showUpcoming(box, todayISO, programIds) {
   }));
 }
 
+// --- the home page's next exams: each programme's next session (the family's specialties share
+// their family's dates, so they are left to the calendar), with its deadline and flags ---
+
+async function showSoon(list, todayISO) {
+  const data = await loadJson("data/calendar-rules.json");
+  const words = data.words.page;
+  const ids = Object.keys(data.programs).filter((id) => !data.programs[id].specialty);
+  const soon = ids.flatMap((id) => upcomingSessions(data, id, todayISO, 1).map((s) => ({ id, s })))
+    .sort((a, b) => (a.s.session < b.s.session ? -1 : a.s.session > b.s.session ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  list.replaceChildren(...soon.map(({ id, s }) => {
+    const flags = sessionFlags(data, s);
+    return el("li", { "data-program": id },
+      el("a", { href: `${list.dataset.calendarSoon}${id}/#s-${s.session}`, text: sessionDays(data, s) }),
+      ` ${data.programs[id].name}${words.flag_separator}${words.col_registration} ${registration(data, s, todayISO)}`,
+      ...flags.map((f) => el("strong", { text: fill(words.flag, { flag: f }) })));
+  }));
+  list.hidden = false;
+}
+
 // --- "today" in the month grids ---
 
 function markToday(todayISO) {
@@ -186,6 +201,8 @@ async function setUpCalendar() {
   if (form) form.dataset.ready = "1";
   const work = [];
   for (const box of document.querySelectorAll("[data-calendar-next]")) work.push(showNextSessions(box, today));
+  const soon = document.querySelector("[data-calendar-soon]");
+  if (soon) work.push(showSoon(soon, today));
   const upcoming = document.querySelector("[data-calendar-upcoming]");
   if (upcoming && form) {
     work.push(showUpcoming(upcoming, today, [...form.elements.program.options].map((o) => o.value).filter(Boolean)));

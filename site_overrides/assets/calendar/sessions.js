@@ -22,6 +22,11 @@ function parts(day) {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** The reader's today, from the browser's clock, in the reader's own time zone. */
+export function readerToday(now = new Date()) {
+  return isoDay(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000);
+}
+
 export function isoDay(day) {
   const { year, month, day: d } = parts(day);
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -15,7 +15,7 @@ import {
   BOOLEAN_FIELDS, FIELDS, YEARS, evaluateProgram, formatNumber, profileFromQuery, profileToQuery, queryString, unique,
 } from "./engine.js";
 // plan: what comes after "you can apply" (assets/plan/nextsteps.js)
-import { readerToday } from "../plan/facts.js";
+import { readerToday } from "../calendar/sessions.js";
 import { nextSteps } from "../plan/nextsteps.js";
 
 const STATUS_MARK = { eligible: "✓", needs_training: "△", not_eligible: "✗", unknown: "?", unpublished: "–" };

@@ -17,13 +17,6 @@ export async function levelSessions(programId, levelId, todayISO, count) {
   return upcomingSessions(rules, programId, todayISO, count * 4).filter(forLevel).slice(0, count);
 }
 
-// The reader's today, from the browser's clock, in the reader's time zone.
-export function readerToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function formatDate(iso, text) {
   const [y, m, d] = iso.split("-").map(Number);
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;

@@ -5,9 +5,9 @@
 // (generator/pages/templates/plan.md.j2).
 
 import { el, fill, loadJson, onEveryPage } from "../dom.js";
-import { sessionsBetween } from "../calendar/sessions.js";
+import { readerToday, sessionsBetween } from "../calendar/sessions.js";
 import {
-  feeList, formatDate, levelSessions, loadPlan, materialsList, photoRules, planHref, readerToday, sectionLinks,
+  feeList, formatDate, levelSessions, loadPlan, materialsList, photoRules, planHref, sectionLinks,
   sessionBlock, siteLink, sourceLang,
 } from "./facts.js";
 import { calendarFile } from "./ics.js";
