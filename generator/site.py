@@ -171,14 +171,14 @@ def with_fallbacks(own: dict[str, str | bytes], zh: dict[str, str | bytes], zh_p
 
 
 def fallback_page(markdown: str) -> str:
-    """A Chinese page in the English edition: the page whole, marked lang="zh", under the marker."""
+    """A Chinese page in the English edition: the page whole, marked lang="zh-CN", under the marker."""
     found = _FRONT_MATTER.match(markdown)
     front, body = (found.group(0), markdown[found.end():]) if found else ("", markdown)
     return (
         f"{front}\n"
         f'!!! untranslated "{UNTRANSLATED}"\n\n'
         "    This page has no English version yet; below is the Chinese page.\n\n"
-        f'<div lang="zh" markdown>\n\n{body.strip()}\n\n</div>\n'
+        f'<div lang="zh-CN" markdown>\n\n{body.strip()}\n\n</div>\n'
     )
 
 

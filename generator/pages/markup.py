@@ -41,6 +41,6 @@ _CHINESE_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]*[{_CJK}])?")
 
 
 def zh_runs(markdown: str) -> str:
-    """Mark each run of Chinese inside English text lang="zh", for screen readers and fonts. Takes
+    """Mark each run of Chinese inside English text lang="zh-CN", for screen readers and fonts. Takes
     the output of `inline` (the runs hold no markup, so wrapping them keeps it inert)."""
-    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', str(markdown))
+    return _CHINESE_RUN.sub(lambda m: f'<span lang="zh-CN">{m.group()}</span>', str(markdown))

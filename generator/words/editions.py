@@ -39,7 +39,7 @@ class Words:
     and_sep = " + "
 
     # How the pages word things (pages/templates/): the Chinese values are what the pages printed.
-    marks_chinese = False  # Chinese source text is marked lang="zh" (under UNTRANSLATED where it stands alone)
+    marks_chinese = False  # Chinese source text is marked lang="zh-CN" (under UNTRANSLATED where it stands alone)
     other_lang = "en"  # the language of `other_name`
     source_label = "来源："
     untranslated_suffix = ""
@@ -556,7 +556,7 @@ class EnglishWords(Words):
     table_head = "| Item | Details |"
     colon = ": "
     long_list_sep = "; "
-    chinese_attr = ' lang="zh"'
+    chinese_attr = ' lang="zh-CN"'
     source_wording = "Source wording (Chinese): "
     reading_mark = "our reading (Chinese): "
     note_mark = "note (Chinese): "
@@ -826,8 +826,8 @@ class EnglishWords(Words):
         "upcoming_heading": "Coming exams",
         "upcoming_intro": "Sessions dated by the rules from today to the end of next month; earlier and later ones are on the month pages.",
         "as_of_sentence": "As of {date}.",
-        "weekend_heading": 'How we read <span lang="zh">周末</span> (weekend)',
-        "weekend_rule": "Where a source says <span lang=\"zh\">周末</span> (weekend) without naming the day, we always read it as **Saturday and Sunday**: both are listed as possible exam days, and one session covers both. Where a source names Saturday, only Saturday is listed. No source says how its weeks are counted; we count the n-th Saturday of the month (and the day after). These are our readings; the organiser's notice decides. Where a programme differs from this rule (for example the same association words it differently elsewhere), its calendar page says so under “Exam rule”.",
+        "weekend_heading": 'How we read <span lang="zh-CN">周末</span> (weekend)',
+        "weekend_rule": "Where a source says <span lang=\"zh-CN\">周末</span> (weekend) without naming the day, we always read it as **Saturday and Sunday**: both are listed as possible exam days, and one session covers both. Where a source names Saturday, only Saturday is listed. No source says how its weeks are counted; we count the n-th Saturday of the month (and the day after). These are our readings; the organiser's notice decides. Where a programme differs from this rule (for example the same association words it differently elsewhere), its calendar page says so under “Exam rule”.",
         "weekend_item": "the source says “{text}”; dated as {rule}.",
         "months_heading": "By month",
         "year": "{year}",
@@ -858,7 +858,7 @@ class EnglishWords(Words):
         "program_page": "{name} programme page",
         "shares_family": "This specialty follows the exam schedule of [{family}]({link}); its dates are the same.",
         "rule_heading": "Exam rule",
-        "weekend_link": "The source's <span lang=\"zh\">周末</span> (weekend) is dated as Saturday and Sunday, by [our one rule](/calendar/index.md#weekend).",
+        "weekend_link": "The source's <span lang=\"zh-CN\">周末</span> (weekend) is dated as Saturday and Sunday, by [our one rule](/calendar/index.md#weekend).",
         "subscribe_heading": "Subscribe and export",
         "subscribe_item": ": subscribe in a calendar app; the dates follow this site's updates.",
         "add_item": ": download an .ics file that imports every session from {first} to {last} once; each session below has a link that imports that session only.",
@@ -871,7 +871,7 @@ class EnglishWords(Words):
         "undated_item": " (the source gives no fixed time; not in the calendar)",
         "retake_label": "Retake",
         "notes_in_chinese": " (in Chinese)",
-        "method_days": "Exam days: by each programme's rule, the n-th weekday counted from the 1st of the month (“last” is the month's last); where the rule says <span lang=\"zh\">周末</span> (weekend), the session includes the Sunday after (see [how we read <span lang=\"zh\">周末</span>](/calendar/index.md#weekend)).",
+        "method_days": "Exam days: by each programme's rule, the n-th weekday counted from the 1st of the month (“last” is the month's last); where the rule says <span lang=\"zh-CN\">周末</span> (weekend), the session includes the Sunday after (see [how we read <span lang=\"zh-CN\">周末</span>](/calendar/index.md#weekend)).",
         "method_workdays": "Working days: steps such as results or certificates “N working days after the exam” are counted on the State Council's published holiday schedule: public holidays do not count, weekend days worked in a holiday swap do",
         "method_published": " (published: {years})",
         "method_estimated": "Estimated dates: the official holiday schedule of {years} is not published yet; those years are counted Monday to Friday without the statutory holidays and without holiday swaps, and such dates are marked “estimated”.",
@@ -895,7 +895,7 @@ class EnglishWords(Words):
 
     @property
     def level_unpublished_rules(self) -> str:
-        return (f'The source marks this level <span lang="zh">待定</span> (to be decided): eligibility rules '
+        return (f'The source marks this level <span lang="zh-CN">待定</span> (to be decided): eligibility rules '
                 f"{self.not_published.lower()}.")
 
     relations_heading = "Specialties and standalone programmes of the same name"
@@ -980,7 +980,7 @@ class EnglishWords(Words):
         return en or zh
 
     def chinese(self, html: str) -> str:
-        return f'<span lang="zh">{html}</span>'
+        return f'<span lang="zh-CN">{html}</span>'
 
     def paren(self, text: str) -> str:
         return f" ({text})"
@@ -992,7 +992,7 @@ class EnglishWords(Words):
         return f"Levels of {name}, lowest first: "
 
     def ladder_unpublished(self, below: str) -> str:
-        return (f'The source marks this level <span lang="zh">待定</span> (to be decided): whether a {below} '
+        return (f'The source marks this level <span lang="zh-CN">待定</span> (to be decided): whether a {below} '
                 "certificate qualifies is not published.")
 
     def ladder_not_linked(self, below: str) -> str:

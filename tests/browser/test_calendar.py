@@ -166,7 +166,7 @@ def test_english_calendar_reads_in_english_and_follows_the_reader_today(page, ca
     shown = page.locator("table.calendar-list tbody tr:visible").count()
     expect(page.locator("form[data-calendar-filter] output")).to_have_text(f"Showing {shown} of {len(expected)} exams")
     # Source wording stays Chinese, marked as such.
-    quote = page.locator("#programs + p + ul [lang=zh]").first
+    quote = page.locator("#programs + p + ul [lang=zh-CN]").first
     expect(quote).to_have_text(ses.calendar_programs(catalog)[0].schedule.reading)
     # The English programme page's next sessions, from the reader's today too.
     program = catalog.programs["carbon-sink-evaluator"]

@@ -175,7 +175,7 @@ def test_english_compare_page(page, catalog) -> None:
     link = page.locator(f"{TABLE} thead th[data-program='{ADMIN}'] a")
     assert link.get_attribute("href").endswith(f"/en/programs/{ADMIN}/")
     # The other language's name is marked as such.
-    expect(page.locator(f"{TABLE} thead th[data-program='{ADMIN}'] [lang=zh]")).to_have_text(catalog.programs[ADMIN].name.zh)
+    expect(page.locator(f"{TABLE} thead th[data-program='{ADMIN}'] [lang=zh-CN]")).to_have_text(catalog.programs[ADMIN].name.zh)
 
 
 def test_compare_page_is_axe_clean_after_choosing(page, axe_source) -> None:

@@ -52,9 +52,9 @@ def test_fallback_text_is_marked_and_visible(page, catalog) -> None:
     page.goto("en/programs/carbon-asset-manager/")
     # The audiences have no translation: shown in Chinese, under the marker.
     audience = catalog.programs["carbon-asset-manager"].audiences[0].strip()
-    marker = page.locator(".admonition.untranslated", has=page.locator("[lang=zh]", has_text=audience))
+    marker = page.locator(".admonition.untranslated", has=page.locator("[lang=zh-CN]", has_text=audience))
     expect(marker.locator(".admonition-title")).to_have_text(UNTRANSLATED)
-    expect(marker.locator("[lang=zh]").first).to_have_text(audience)
+    expect(marker.locator("[lang=zh-CN]").first).to_have_text(audience)
 
 
 def test_english_listing_filter_speaks_english(page, catalog) -> None:

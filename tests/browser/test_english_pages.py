@@ -1,6 +1,6 @@
 """The English edition's own pages, read in the browser: the API page in English, syllabus unit and
 topic names and programme summaries and registration documents in our translation (marked so), with
-the source's Chinese kept beside them and marked lang="zh"."""
+the source's Chinese kept beside them and marked lang="zh-CN"."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ CHINESE = r"[\u4e00-\u9fff]"
 
 
 def chinese_outside_zh(page, selector: str) -> list[str]:
-    """Text nodes with Chinese characters under `selector` that no lang="zh" element encloses."""
+    """Text nodes with Chinese characters under `selector` that no lang="zh-CN" element encloses."""
     return page.evaluate(
         """([selector, pattern]) => {
             const found = [];
@@ -49,10 +49,10 @@ def test_syllabus_names_in_our_translation(page, catalog) -> None:
     for unit in syllabus.units:
         heading = page.locator(f"article h2[id='{unit.id}']")
         expect(heading).to_contain_text(unit.name_en)
-        expect(heading.locator("[lang=zh]")).to_have_text(unit.name)
+        expect(heading.locator("[lang=zh-CN]")).to_have_text(unit.name)
         expect(heading).not_to_have_attribute("lang", "zh")
         for topic in unit.topics:
-            expect(page.locator(f"article h3[id='{topic.id}'] [lang=zh]")).to_have_text(topic.name)
+            expect(page.locator(f"article h3[id='{topic.id}'] [lang=zh-CN]")).to_have_text(topic.name)
             expect(page.locator(f"article h3[id='{topic.id}']")).to_contain_text(topic.name_en)
     expect(page.locator("article")).to_contain_text("Unit and topic names are our translation")
     assert not chinese_outside_zh(page, "article h2, article h3")
@@ -67,5 +67,5 @@ def test_programme_summary_and_materials_in_our_translation(page, catalog) -> No
     expect(items).to_have_count(len(program.registration.materials))
     for index, (en, zh) in enumerate(zip(program.registration.materials_en, program.registration.materials, strict=True)):
         expect(items.nth(index)).to_contain_text(en)
-        expect(items.nth(index).locator("[lang=zh]")).to_have_text(zh)
+        expect(items.nth(index).locator("[lang=zh-CN]")).to_have_text(zh)
     assert not chinese_outside_zh(page, "article h2#registration ~ ul")

@@ -39,4 +39,4 @@ def test_english_ladder(built_site):
     assert "Level 4 → Level 3 → Level 2 → Level 1" in figure
     assert ("Holds: Carbon Emission Administrator certificate (Level 4), held for at least 1 year; "
             "Related work experience of at least 1 year (cumulative)") in figure
-    assert '<span lang="zh">已取得碳排放管理员职业能力等级四级证书后累计从事相关工作满1年</span>' in figure
+    assert '<span lang="zh-CN">已取得碳排放管理员职业能力等级四级证书后累计从事相关工作满1年</span>' in figure

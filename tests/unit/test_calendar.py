@@ -567,7 +567,7 @@ def test_english_calendar_pages_speak_english_and_mark_chinese(catalog):
     # Chinese appears only as marked source text (the data: links are base64).
     for path in ("calendar/index.md", "calendar/2027-01.md", "calendar/carbon-sink-evaluator.md",
                  "calendar/carbon-asset-manager.md"):
-        text = re.sub(r'<span lang="zh">.*?</span>', "", files[path], flags=re.DOTALL)
+        text = re.sub(r'<span lang="zh-CN">.*?</span>', "", files[path], flags=re.DOTALL)
         assert not re.search(r"[\u4e00-\u9fff]", text), (path, re.findall(r".{20}[\u4e00-\u9fff]+.{20}", text)[:3])
 
 

@@ -52,7 +52,7 @@ def test_a_translation_replaces_the_fallback(catalog):
 
 
 def test_materials_translation_keeps_the_source_words(catalog):
-    """Registration documents in our translation, each with the source's words in brackets (lang=zh), the
+    """Registration documents in our translation, each with the source's words in brackets (lang="zh-CN"), the
     list marked as our translation; without a translation, the Chinese under the untranslated mark."""
     program = catalog.programs["carbon-asset-manager"]
     build = en_build(catalog, dt.date(2026, 11, 21))
@@ -63,7 +63,7 @@ def test_materials_translation_keeps_the_source_words(catalog):
     reg = program.registration
     translated = materials_part(build.render("program.md.j2", program=program))
     for en, zh in zip(reg.materials_en, reg.materials, strict=True):
-        assert f'- {en} (<span lang="zh">{zh}</span>)' in translated
+        assert f'- {en} (<span lang="zh-CN">{zh}</span>)' in translated
     assert "(our translation)" in translated and UNTRANSLATED not in translated
     bare = program.model_copy(update={"registration": reg.model_copy(update={"materials_en": ()})})
     untranslated = materials_part(build.render("program.md.j2", program=bare))
@@ -96,4 +96,4 @@ def test_a_chinese_page_without_an_english_version_is_shown_marked():
     page = files["zh-only.md"]
     assert page.startswith("---\ntitle: 仅中文\n---\n")
     assert f'!!! untranslated "{UNTRANSLATED}"' in page
-    assert '<div lang="zh" markdown>\n\n# 仅中文\n\n正文。\n\n</div>' in page
+    assert '<div lang="zh-CN" markdown>\n\n# 仅中文\n\n正文。\n\n</div>' in page
