@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.engine import headers, redirectpages, themescripts
+from generator.engine import headers, notfound, redirectpages, themescripts
 from generator.engine.csp import add_policy
 from generator.engine.material import (
     catalog_entries, search_dictionary_file, write_search_index, whole_word_queries, without_jieba,
@@ -56,6 +56,7 @@ class CatalogPlugin(BasePlugin):
         self.generated = None  # handed over for one build only
         catalog = self.catalog = site.catalog
         english = self.config["edition"] == "en"  # mkdocs.en.yml (no jieba: on_pre_build)
+        config.extra["edition_root"] = notfound.edition_root(self.site_path, english)
         self.files = (site.en or {}) if english else site.zh
         self.last_good = self.files
         search = config.plugins.get("material/search")
@@ -117,6 +118,7 @@ class CatalogPlugin(BasePlugin):
     @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_search_index(Path(config.site_dir))
+        notfound.write_page_list(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
         try:
             redirectpages.secure_redirect_pages(Path(config.site_dir), getattr(self, "redirect_pages", []),

@@ -1,13 +1,13 @@
 // On the "page not found" page (site_overrides/404.html): suggest the existing page whose address is
 // nearest to the one asked for (a mistyped or shortened programme id, a missing trailing slash), from
-// the edition's own sitemap. Former ids need nothing here: their old addresses are redirect pages.
+// the edition's own page list (assets/data/pages.json; generator/engine/notfound.py). Former ids need
+// nothing here: their old addresses are redirect pages.
 (function suggestNearestPage() {
   const box = document.querySelector("[data-not-found]");
-  const script = document.currentScript;
-  if (!box || !script) return;
+  if (!box) return;
   const output = box.querySelector(".catalog-not-found__suggestion");
-  // This script sits in assets/ of its edition: the edition's root is one folder up.
-  const root = new URL("../", script.src);
+  // The edition's root path, written into the page at build: hosts serve this page at any address.
+  const root = new URL(box.dataset.root, location.origin);
 
   function distance(a, b) {
     // Levenshtein distance, one row at a time.
@@ -26,12 +26,11 @@
     return decodeURIComponent(path).toLowerCase().replace(/(index)?\.(html|md)$/, "").replace(/\/?$/, "/");
   }
 
-  fetch(new URL("sitemap.xml", root))
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
-    .then((xml) => {
+  fetch(new URL("assets/data/pages.json", root))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((list) => {
       const asked = normalise(location.pathname);
-      const pages = Array.from(new DOMParser().parseFromString(xml, "application/xml").querySelectorAll("url > loc"))
-        .map((loc) => new URL(loc.textContent.trim()).pathname);
+      const pages = list.map((page) => new URL(page, root).pathname);
       let best = null;
       let bestDistance = Infinity;
       for (const path of pages) {
@@ -47,5 +46,5 @@
       output.replaceChildren(box.dataset.suggestText + " ", link);
       output.hidden = false;
     })
-    .catch(() => {}); // No sitemap, no suggestion: the links below still lead on.
+    .catch(() => {}); // No page list, no suggestion: the links below still lead on.
 })();
