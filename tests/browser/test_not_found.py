@@ -4,15 +4,13 @@ the way static hosts serve it: with status 404, at the missing address, the edit
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import site_context
+from tests.browser.conftest import serve_folder, site_context
 from tests.browser.test_accessibility import describe, run_axe
 
 WORDS = {
@@ -47,15 +45,8 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def host_url(site_dir: Path):
-    handler = functools.partial(_NotFoundHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(site_dir, _NotFoundHandler) as url:
+        yield url
 
 
 @pytest.fixture
