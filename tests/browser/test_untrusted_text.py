@@ -29,6 +29,7 @@ NOT_TEXT = {
     "major", "roles", "code", "search_words", "uid_domain", "compare_example",  # content/site.yaml: ids
     "admits", "unclear", "include_enrolled", "student",  # eligibility: education levels and student kinds
     "titled_by",  # content/sources.yaml: an enumeration
+    "same", "word", "finds",  # content/synonyms.yaml: single search words (no spaces), not shown as text
 }
 
 

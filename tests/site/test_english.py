@@ -132,8 +132,11 @@ def test_missing_translations_fall_back_to_chinese_under_a_marker(built_site, ca
     assert f'<h1 id="carbon-asset-manager">{program.name.en}' in html or f">{program.name.en}<" in html
     blocks = untranslated_blocks(html)
     assert blocks and all(f'<p class="admonition-title">{UNTRANSLATED}</p>' in b for b in blocks)
-    summary = program.summary.strip()
-    assert any(f'<span lang="zh-CN">{summary}</span>' in b for b in blocks), "the summary is shown in Chinese under the marker"
+    # Free text without a translation (the audiences) is shown in Chinese under the marker; the summary,
+    # which has one, is in our translation, marked so.
+    audience = program.audiences[0].strip()
+    assert any(f'<span lang="zh-CN">{audience}</span>' in b for b in blocks), "untranslated text is shown under the marker"
+    assert f'{program.summary_en} <span class="catalog-translated">(our translation)</span>' in html
     # Quoted source wording sits in columns that say so, and is marked lang="zh-CN".
     assert "Source wording (Chinese)" in html
     assert '<span lang="zh-CN">取得初级碳减排领域证书，从事相关领域工作满一年；</span>' in html

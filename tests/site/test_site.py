@@ -68,7 +68,7 @@ def test_every_syllabus_row_is_on_its_page(built_site, catalog):
     for syllabus in catalog.syllabi.values():
         text = page_text(built_site, f"syllabi/{syllabus.id}")
         rows = [t.name for u in syllabus.units for t in u.topics] + [
-            p for u in syllabus.units for t in u.topics for p in t.points]
+            p.text for u in syllabus.units for t in u.topics for p in t.points]
         assert not [r for r in rows if folded(r) not in text], syllabus.id
         assert folded(source_label(syllabus.source, catalog.sources)) in text
 
