@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.source.catalog import Catalog
 from generator.source.siteurl import absolute
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ATTRIBUTION_ZH = (
     "本数据整理自各条记录 sources 字段所列的来源文件（政策文件、通知等公开资料）；措辞字段逐字引自原文。"

@@ -118,6 +118,17 @@ def test_v1_keeps_every_pinned_field():
     assert not missing, f"v1 fields removed or renamed (publish /api/v2/ instead): {missing[:10]}"
 
 
+def test_every_field_is_pinned_under_the_current_version():
+    """A new field is pinned when it is added, under a new minor version that SCHEMA_VERSION names."""
+    pinned = pinned_fields()
+    current = {name: json.loads(text) for name, text in opendata.schemas().items()}
+    unpinned = sorted(f"{name} {path}" for name, schema in current.items()
+                      for path in opendata.field_paths(schema) - pinned.get(name, set()))
+    assert not unpinned, f"new v1 fields: append them to {PINNED.name} under a new version: {unpinned[:10]}"
+    versions = re.findall(r"^# version (1\.\d+)", PINNED.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert versions and versions[-1] == opendata.SCHEMA_VERSION
+
+
 def test_the_pin_catches_a_removed_field_but_not_an_added_one():
     pinned = pinned_fields()
     current = {name: json.loads(text) for name, text in opendata.schemas().items()}
