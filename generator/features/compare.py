@@ -126,7 +126,7 @@ def _one(*texts: str) -> list[Group]:
 
 def _source_text(value: str, words: Words) -> Line:
     """Free text from the source: always Chinese."""
-    return Line(" ".join(value.split()), None if words.lang == "zh" else "zh")
+    return Line(" ".join(value.split()), None if words.lang == "zh" else "zh-CN")
 
 
 def qualified_lines(fact: Qualified, value: str, w: Words) -> tuple[Line, ...]:
@@ -275,7 +275,7 @@ def data(catalog: Catalog, w: Words, today: dt.date) -> dict:
             {
                 "id": p.id,
                 "name": display_name(p, catalog, w),
-                "other_name": {"lang": other.lang, "text": other.name(p.name)},
+                "other_name": {"lang": w.other_lang_tag, "text": other.name(p.name)},
                 "type": p.type,
                 "url": f"programs/{p.id}/",
             }

@@ -40,7 +40,8 @@ class Words:
 
     # How the pages word things (pages/templates/): the Chinese values are what the pages printed.
     marks_chinese = False  # Chinese source text is marked lang="zh-CN" (under UNTRANSLATED where it stands alone)
-    other_lang = "en"  # the language of `other_name`
+    other_lang = "en"  # the language of `other_name` (a Names/Term field)
+    other_lang_tag = "en"  # its BCP 47 tag, for lang="…"
     source_label = "来源："
     untranslated_suffix = ""
     note_sources = ("（来源：", "）")
@@ -546,6 +547,7 @@ class EnglishWords(Words):
 
     marks_chinese = True
     other_lang = "zh"
+    other_lang_tag = "zh-CN"  # Chinese inside the English edition is marked lang="zh-CN"
     source_label = "Source: "
     untranslated_suffix = f" ({UNTRANSLATED_SHORT})"
     note_sources = (" (Source: ", ")")

@@ -102,13 +102,22 @@ function mount(container, data) {
     const current = ++shown;
     if (!chosen.length) {
       results.replaceChildren();
+      results.removeAttribute("aria-busy");
       return;
     }
+    // Busy while the chosen programmes' cells load (data on demand): assistive technology, and
+    // tests, wait for the table that matches the choice.
+    results.setAttribute("aria-busy", "true");
     Promise.all(chosen.map((program) => loadJson(`data/compare/${program.id}.json`))).then(
-      (loaded) => { if (current === shown) table(chosen, loaded.map((p) => p.cells)); },
+      (loaded) => {
+        if (current !== shown) return;
+        table(chosen, loaded.map((p) => p.cells));
+        results.removeAttribute("aria-busy");
+      },
       () => {
         if (current !== shown) return;
         results.replaceChildren(el("p", { class: "catalog-compare__error", role: "alert", text: container.dataset.error }));
+        results.removeAttribute("aria-busy");
       },
     );
   };

@@ -28,6 +28,8 @@ def ids_in_url(page) -> list[str] | None:
 
 
 def columns(page) -> list[str]:
+    # The cells load on demand: the table matches the choice once the results are no longer busy.
+    expect(page.locator(".catalog-compare__results[aria-busy]")).to_have_count(0)
     return page.locator(f"{TABLE} thead th").evaluate_all("ths => ths.map(th => th.dataset.program)")
 
 

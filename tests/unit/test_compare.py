@@ -73,7 +73,7 @@ def test_english_cells(catalog):
         "Retake fee: CNY 0", "Source wording (Chinese):", "未及格学员，半年内有一次免费补考机会",
         "Training and exam (total): CNY 3900 per person", "Source wording (Chinese):",
         "每个工种、每级收费：3900元/人；费用包含培训费、考试费、证书费"]
-    assert cells["fees"][0].lines[2].lang == "zh"
+    assert cells["fees"][0].lines[2].lang == "zh-CN"
     assert flat(cells["next_session"])[0] == "Sat 28 November 2026, Sun 29 November 2026"
     manager = compare.cells(catalog.programs["carbon-emission-manager"], catalog, EN, TODAY)
     assert "pass mark: Not published" in flat(manager["exam"])
