@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 from generator.source.catalog import Catalog
+from generator.source.load import RawDocument
 from generator.publish.permalinks import redirects, url_of
 from generator.source.problems import Problem
 from generator.source.validate import ValidProject, format_loc
@@ -35,16 +36,29 @@ WORD_OF_KIND = {"program": "programme", "policy": "policy", "body": "body"}
 
 @dataclass(frozen=True)
 class Owner:
-    """Who claims a URL: a data file at a line and field, or a hand-written file."""
+    """Who claims a URL: a data file at a field, or a hand-written file.
+
+    The line is looked up only when a message names it: finding a line re-reads its file with the
+    round-trip loader (RawDocument.line_of), slow enough that doing it for every claim of a clean
+    catalogue took most of the build at 1,000 programmes."""
 
     file: str
-    line: int
     field: str
     what: str  # e.g. "the page of programme 'x'", "a redirect to programme 'x'"
     is_redirect: bool = False
+    doc: RawDocument | None = None  # None: a hand-written file, named at line 1
+    loc: tuple[str | int, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.doc.line_of(self.loc) if self.doc is not None else 1
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line} ({self.what})"
+
+
+def _data_owner(doc: RawDocument, loc: tuple[str | int, ...], what: str, is_redirect: bool = False) -> Owner:
+    return Owner(doc.relpath, format_loc(loc), what, is_redirect, doc, loc)
 
 
 def _claims(project: ValidProject) -> list[tuple[str, Owner]]:
@@ -54,21 +68,19 @@ def _claims(project: ValidProject) -> list[tuple[str, Owner]]:
         folder = FOLDER_OF_KIND[kind]
         for found in items:
             item, doc = found.value, found.doc
-            claims.append((f"/{folder}/{item.id}/", Owner(doc.relpath, doc.line_of(("id",)), "id",
-                                                          f"the page of {WORD_OF_KIND[kind]} '{item.id}'")))
+            claims.append((f"/{folder}/{item.id}/",
+                           _data_owner(doc, ("id",), f"the page of {WORD_OF_KIND[kind]} '{item.id}'")))
             for i, old in enumerate(item.former_ids):
-                claims.append((f"/{folder}/{old}/", Owner(doc.relpath, doc.line_of(("former_ids", i)),
-                                                          format_loc(("former_ids", i)),
-                                                          f"a redirect to {WORD_OF_KIND[kind]} '{item.id}'", is_redirect=True)))
+                claims.append((f"/{folder}/{old}/", _data_owner(doc, ("former_ids", i),
+                                                                f"a redirect to {WORD_OF_KIND[kind]} '{item.id}'",
+                                                                is_redirect=True)))
     for found in project.syllabi:
         syllabus, doc = found.value, found.doc
         field = "level" if syllabus.level else "program"
-        claims.append((f"/syllabi/{syllabus.id}/", Owner(doc.relpath, doc.line_of((field,)), field,
-                                                         f"the syllabus page '{syllabus.id}'")))
+        claims.append((f"/syllabi/{syllabus.id}/", _data_owner(doc, (field,), f"the syllabus page '{syllabus.id}'")))
         if syllabus.level:  # per-level syllabi share the list of their levels at /syllabi/<program>/
-            claims.append((f"/syllabi/{syllabus.program}/", Owner(
-                doc.relpath, doc.line_of(("program",)), "program",
-                f"the list of syllabus levels of '{syllabus.program}'")))
+            claims.append((f"/syllabi/{syllabus.program}/", _data_owner(
+                doc, ("program",), f"the list of syllabus levels of '{syllabus.program}'")))
     return claims
 
 
@@ -91,9 +103,10 @@ def _reserved_and_self(project: ValidProject) -> list[Problem]:
 
 def _one_owner_each(claims: Iterable[tuple[str, Owner]]) -> list[Problem]:
     """A problem at every claim that finds its URL taken. Pages come before redirects (a redirect never
-    replaces a page), then files in name order; a file's several claims on one URL (the shared list of
-    syllabus levels) are one claim."""
-    ordered = sorted(claims, key=lambda claim: (claim[1].is_redirect, claim[1].file, claim[1].line))
+    replaces a page), then files in name order, a file's claims in the order given (its id before its
+    former ids); a file's several claims on one URL (the shared list of syllabus levels) are one claim.
+    Sorting by line instead would read every file's lines (see Owner)."""
+    ordered = sorted(claims, key=lambda claim: (claim[1].is_redirect, claim[1].file))
     owners: dict[str, Owner] = {}
     problems = []
     for url, owner in ordered:
@@ -110,9 +123,9 @@ def check_data(project: ValidProject, hand_written: dict[str, str]) -> list[Prob
     """Before rendering: reserved names, self-redirects, and two files (data or hand-written pages,
     given as site path → project file) claiming one URL."""
     reserved = _reserved_and_self(project)
-    already = {(p.file, p.line) for p in reserved}  # reported once, as that, not again as a clash
-    claims = [(url, owner) for url, owner in _claims(project) if (owner.file, owner.line) not in already]
-    claims += [(url_of(path), Owner(source, 1, "", f"the hand-written page {source}"))
+    already = {(p.file, p.field) for p in reserved}  # reported once, as that, not again as a clash
+    claims = [(url, owner) for url, owner in _claims(project) if (owner.file, owner.field) not in already]
+    claims += [(url_of(path), Owner(source, "", f"the hand-written page {source}"))
                for path, source in hand_written.items()]
     return reserved + _one_owner_each(claims)
 
