@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import re
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -29,6 +30,7 @@ from generator.pages import catalog_pages
 from generator.pages.build import Build
 from generator.pages.environment import template_environment
 from generator.publish import editor_schemas, feed, jsonld, opendata, permalinks, publishing, urlowners
+from generator.publish.spilled import SpilledFiles
 from generator.source import handwritten, parallel
 from generator.source.catalog import Catalog, build_catalog
 from generator.source.clock import build_date, strict_freshness
@@ -94,13 +96,16 @@ def edition_features(words: Words) -> tuple[ModuleType, ...]:
     return tuple(f for f in FEATURES if words.lang in getattr(f, "EDITIONS", ("zh",)))
 
 
-def edition_files(build: Build) -> dict[str, str | bytes]:
-    """Every file the edition's features write, path → content."""
+def edition_files(build: Build) -> SpilledFiles:
+    """Every file the edition's features write, path → content, kept on disk (publish/spilled.py):
+    each feature's files are written by the process that made them, so no process holds them all."""
     features = [f for f in edition_features(build.words) if hasattr(f, "files")]
     in_parallel = parallel.worth_it(len(build.catalog.programs), PARALLEL_FROM_PROGRAMS)
-    files: dict[str, str | bytes] = {}
-    for part in parallel.run_all([lambda f=f: f.files(build) for f in features], in_parallel):
-        files.update(part)
+    files = SpilledFiles()
+    parts = [files.new_part() for _ in features]
+    tasks = [lambda f=f, part=part: SpilledFiles.write(part, f.files(build)) for f, part in zip(features, parts)]
+    for written in parallel.run_all(tasks, in_parallel):
+        files.add(written)
     return files
 
 
@@ -109,8 +114,8 @@ class GeneratedSite:
     """One build's generated files: the Chinese edition's, and the English edition's (None without one)."""
 
     catalog: Catalog
-    zh: dict[str, str | bytes]
-    en: dict[str, str | bytes] | None
+    zh: SpilledFiles
+    en: SpilledFiles | None
 
 
 def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
@@ -158,15 +163,25 @@ def english_url(site_url: str | None) -> str | None:
     return site_url.rstrip("/") + "/" + EN_PREFIX
 
 
-def with_fallbacks(own: dict[str, str | bytes], zh: dict[str, str | bytes], zh_pages: dict[str, str],
-                   en_pages: dict[str, str]) -> dict[str, str | bytes]:
+def with_fallbacks(own: Mapping[str, str | bytes], zh: Mapping[str, str | bytes], zh_pages: dict[str, str],
+                   en_pages: dict[str, str]) -> SpilledFiles:
     """The English edition's generated files: its own, and for every other Chinese path the Chinese
-    page (marked, see fallback_page) or data file, so the language switcher never leads nowhere."""
-    files = dict(own)
-    for path, content in {**zh_pages, **zh}.items():
+    page (marked, see fallback_page) or data file, so the language switcher never leads nowhere.
+    Data files are the Chinese edition's own files on disk, never read or copied."""
+    files = SpilledFiles()
+    for path in own:
+        files.link(path, own, path)
+    for path, content in zh_pages.items():
+        if path not in files and path not in en_pages:
+            files.put(path, fallback_page(content))
+    for path in zh:
         if path in files or path in en_pages:
             continue
-        files[path] = fallback_page(content) if path.endswith(".md") and isinstance(content, str) else content
+        content = zh[path] if path.endswith(".md") else None
+        if isinstance(content, str):
+            files.put(path, fallback_page(content))
+        else:
+            files.link(path, zh, path)
     return files
 
 

@@ -19,6 +19,7 @@ from generator.engine.material import (
 )
 from generator.engine.preview import error_page, write_changed
 from generator.publish.permalinks import redirects
+from generator.publish.spilled import SpilledFiles
 from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
 from generator.source.problems import CatalogError
 from generator.source.siteurl import configured_site_url
@@ -99,15 +100,22 @@ class CatalogPlugin(BasePlugin):
                     files.remove(files.src_uris[path])
                 files.append(File.generated(config, path, abs_src_path=str(self.cache / path)))
             return files
-        for path, content in self.files.items():
+        for path in self.files:
             if path in files.src_uris:
                 files.remove(files.src_uris[path])
-            files.append(File.generated(config, path, content=content))
+            files.append(self._generated_file(config, path))
         # The theme's source maps serve its developers only, and quote dev-server hosts (localhost) in
         # comments: a published site names no host it does not live on.
         for path in [p for p in files.src_uris if p.startswith("assets/javascripts/") and p.endswith(".map")]:
             files.remove(files.src_uris[path])
         return files
+
+    def _generated_file(self, config: MkDocsConfig, path: str) -> File:
+        # Files the generator kept on disk (publish/spilled.py) are handed over as files: MkDocs reads a
+        # page when it renders it and copies a data file, and the build never holds them all as text.
+        if isinstance(self.files, SpilledFiles):
+            return File.generated(config, path, abs_src_path=str(self.files.file_of(path)))
+        return File.generated(config, path, content=self.files[path])
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         return _with_policy(output, page.file.src_uri, self.site_path)

@@ -1,0 +1,80 @@
+"""Generated files kept on disk instead of in memory.
+
+At 1,000 programmes one edition's generated files (calendar pages and feeds, the open-data API, the
+syllabi …) take hundreds of megabytes as Python strings; held for both editions through both MkDocs
+builds they made the build's peak memory twice plain MkDocs' (BENCHMARKS.md, issue #14). Written to a
+temporary folder as each feature produces them, in the worker that produced them, they cost the build
+nothing until MkDocs reads or copies them (engine/mkdocs_plugin.py hands MkDocs the file, not its text).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+# Where a file's content lives and whether it is text (str) or bytes, as it was generated.
+Stored = tuple[Path, bool]
+
+
+class SpilledFiles(Mapping[str, "str | bytes"]):
+    """Site path → content, read from disk when asked for; in the order the files were added."""
+
+    def __init__(self) -> None:
+        # Removed when the last mapping that uses it is garbage (a mapping keeps the folders it links to).
+        self._folder = tempfile.TemporaryDirectory(prefix="catalog-files-")
+        self._kept: list[SpilledFiles] = []
+        self._where: dict[str, Stored] = {}
+        self._parts = 0
+
+    def new_part(self) -> Path:
+        """A folder of its own for one batch of files, so batches written at once (in forked workers)
+        never write over one another; which batch wins a path is settled by the order of add()."""
+        self._parts += 1
+        return Path(self._folder.name) / str(self._parts)
+
+    @staticmethod
+    def write(part: Path, files: Mapping[str, str | bytes]) -> dict[str, Stored]:
+        """Write files under `part`; what add() takes. Runs in a worker, so it touches no mapping state."""
+        written: dict[str, Stored] = {}
+        for path, content in files.items():
+            target = part / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            is_text = isinstance(content, str)
+            target.write_bytes(content.encode("utf-8") if is_text else content)
+            written[path] = (target, is_text)
+        return written
+
+    def add(self, written: Mapping[str, Stored]) -> None:
+        self._where.update(written)
+
+    def put(self, path: str, content: str | bytes) -> None:
+        """One file, written now (a later put of the same path replaces it)."""
+        self.add(self.write(Path(self._folder.name) / "put", {path: content}))
+
+    def link(self, path: str, other: Mapping[str, str | bytes], other_path: str) -> None:
+        """What `other` has at `other_path`: the same file, neither read nor copied, when `other` keeps
+        its files on disk too."""
+        if not isinstance(other, SpilledFiles):
+            self.put(path, other[other_path])
+            return
+        if other is not self and other not in self._kept:
+            self._kept.append(other)
+        self._where[path] = other._where[other_path]
+
+    def file_of(self, path: str) -> Path:
+        return self._where[path][0]
+
+    def __getitem__(self, path: str) -> str | bytes:
+        file, is_text = self._where[path]
+        data = file.read_bytes()
+        return data.decode("utf-8") if is_text else data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._where
