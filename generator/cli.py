@@ -130,7 +130,8 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         if args.command == "validate":
-            catalog = site.generate_site(root, args.strict).catalog
+            catalog = site.load_catalog(root, args.strict)
+            site.generate_catalog_site(root, catalog)
             print(f"ok: {len(catalog.programs)} programmes, {len(catalog.syllabi)} syllabi, "
                   f"{len(catalog.policies)} policies, {len(catalog.bodies)} bodies")
         elif args.command == "generate":
@@ -153,8 +154,8 @@ def _run(argv: list[str] | None) -> int:
                 return 1
             print(f"wrote {path.relative_to(root)}; edit it, then run `catalog validate`")
         elif args.command == "urls":
-            generated = site.generate_site(root)
-            catalog, paths = generated.catalog, site.published_paths(root, generated.zh)
+            catalog = site.load_catalog(root)
+            paths = site.published_paths(root, site.generate_catalog_site(root, catalog).zh)
             if args.update:
                 added = permalinks.update_registry(root, catalog, paths)
                 print(f"registered {len(added)} new URL(s) in {permalinks.REGISTRY}")

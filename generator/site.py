@@ -26,6 +26,7 @@ from types import ModuleType
 from generator.features import compare, ladder, plan
 from generator.features.calendar import pages as calendar_pages
 from generator.features.eligibility import page as eligibility_page
+from generator.features.search import SearchAdditions, search_additions
 from generator.pages import catalog_pages
 from generator.pages.build import Build
 from generator.pages.environment import template_environment
@@ -111,16 +112,25 @@ def edition_files(build: Build) -> SpilledFiles:
 
 @dataclass(frozen=True)
 class GeneratedSite:
-    """One build's generated files: the Chinese edition's, and the English edition's (None without one)."""
+    """What a build hands the site engine: the Chinese edition's files, the English edition's (None
+    without one), and what the engine adds from the catalogue (redirects for former ids, search).
 
-    catalog: Catalog
+    Not the catalogue itself: at 1,000 programmes its model takes about 500 MB, which the engine
+    would otherwise hold through both editions' builds (peak build memory, BENCHMARKS.md)."""
+
     zh: SpilledFiles
     en: SpilledFiles | None
+    redirects: dict[str, str]
+    search: SearchAdditions
 
 
 def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
     """Validate, generate both editions once, and check that no published URL was lost."""
-    catalog = load_catalog(root, strict)
+    return generate_catalog_site(root, load_catalog(root, strict))
+
+
+def generate_catalog_site(root: Path, catalog: Catalog) -> GeneratedSite:
+    """generate_site for a catalogue already loaded (`catalog validate` and `catalog urls` keep it)."""
     today, site_url = build_date(), configured_site_url(root)
     zh = edition_files(make_build(catalog, ZH, today, site_url))
     problems = (urlowners.check_site(catalog, zh, urlowners.hand_written_files(root, PAGES_FOLDER))
@@ -131,7 +141,7 @@ def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
     if english_configured(root):
         own = edition_files(make_build(catalog, EN, today, english_url(site_url)))
         en = with_fallbacks(own, zh, hand_written_pages(root), english_hand_written_pages(root))
-    return GeneratedSite(catalog, zh, en)
+    return GeneratedSite(zh, en, permalinks.redirects(catalog), search_additions(catalog))
 
 
 # --- the two editions --------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """What this site changes in Material for MkDocs' search: a jieba dictionary of the catalogue's terms,
-entries of its own (knowledge points, document numbers, the page a section belongs to), a UTF-8 index,
-whole-word Chinese queries rewritten for numbers and synonyms, and no segmentation for the English
-edition."""
+entries of its own (knowledge points, document numbers, the page a section belongs to), a UTF-8 index
+(sharded when large), whole-word Chinese queries rewritten for numbers and synonyms, and no
+segmentation for the English edition. What the catalogue adds comes as plain data
+(features/search.py: SearchAdditions): the build hands MkDocs no catalogue."""
 
 from __future__ import annotations
 
@@ -11,11 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.features.search import (
-    SHARD_FROM_BYTES, number_prefixes, number_tokens, numbers_by_page, point_entries, query_settings, search_dictionary,
-    sharded_index, syllabi_by_page,
-)
-from generator.source.catalog import Catalog
+from generator.features.search import SHARD_FROM_BYTES, SearchAdditions, number_tokens, sharded_index
 
 # Fields the catalogue adds to Material's (title 1000, text 1, tags 1e6), with their boosts:
 # - `page`: the title of the page a section belongs to, so 碳资产管理师 报名材料 finds that programme's
@@ -32,23 +29,22 @@ _EXCLUDED_HEADING = re.compile(r'<h[1-6] (?=[^>]*\bdata-search-exclude\b)[^>]*\b
 POINT_BOOST = 2
 
 
-def search_dictionary_file(root: Path, catalog: Catalog) -> Path:
+def search_dictionary_file(root: Path, additions: SearchAdditions) -> Path:
     path = root / ".cache" / "catalog" / "jieba_user_dict.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(search_dictionary(catalog), encoding="utf-8")
+    path.write_text(additions.dictionary, encoding="utf-8")
     return path
 
 
-def catalog_entries(search, catalog: Catalog) -> None:
+def catalog_entries(search, additions: SearchAdditions, site_dir: Path) -> None:
     """Material's index also gets the catalogue's own entries and fields (EXTRA_FIELDS), and the query
-    settings the browser's query rewriting needs (search_query.js). Call from on_pre_build, after
-    the search plugin made this build's index."""
+    settings the browser's query rewriting needs (search_query.js); it is written as UTF-8, sharded
+    when large (catalog_index). Call from on_pre_build, after the search plugin made this build's index."""
     index = getattr(search, "search_index", None)
     if index is None:
         return
     index.config["fields"] = {**index.config["fields"], **EXTRA_FIELDS}
-    prefixes = number_prefixes(catalog)
-    syllabi, numbers = syllabi_by_page(catalog), numbers_by_page(catalog)
+    prefixes, numbers = additions.prefixes, additions.numbers_by_page
     add_page = index.add_entry_from_context
 
     def add_with_catalog_entries(page) -> None:
@@ -61,8 +57,7 @@ def catalog_entries(search, catalog: Catalog) -> None:
         # Like Material's own sections, the added ones carry the page's tags: a tag's weight in the
         # ranking depends on how many entries carry it.
         tags = {"tags": index.entries[start]["tags"]} if "tags" in index.entries[start] else {}
-        syllabus = syllabi.get(page.file.src_uri)
-        for point in point_entries(syllabus) if syllabus else ():
+        for point in additions.points_by_page.get(page.file.src_uri, ()):
             index.entries.append({"location": f"{page.url}#{point.anchor}", "title": segment(point.title),
                                   "text": segment(point.text), "boost": POINT_BOOST, **tags})
         for anchor, heading in _EXCLUDED_HEADING.findall(page.content):
@@ -81,12 +76,46 @@ def catalog_entries(search, catalog: Catalog) -> None:
     index.add_entry_from_context = add_with_catalog_entries
     generate = index.generate_search_index
 
-    def generate_with_query_settings(prev) -> str:
-        data = json.loads(generate(prev))
-        data["config"]["catalog_query"] = query_settings(catalog)
-        return json.dumps(data, separators=(",", ":"))
+    def generate_catalog_index(prev) -> str:
+        # Material's own generation also merges the previous build's entries on `mkdocs serve --dirty`
+        # rebuilds; only its config is read back from its (escaped) JSON, and the index is made again from
+        # the entries, never parsed: at 1,000 programmes a parse of it took hundreds of MB.
+        material_json = generate(prev)
+        if not material_json.startswith(_MATERIAL_INDEX_START):
+            raise RuntimeError("Material's search index no longer starts with its config: update engine/material.py")
+        config, _ = json.JSONDecoder().raw_decode(material_json, len(_MATERIAL_INDEX_START))
+        escaped_size = len(material_json)
+        del material_json
+        data = {"config": {**config, "catalog_query": additions.query}, "docs": index.entries}
+        return catalog_index(data, escaped_size, site_dir / "search")
 
-    index.generate_search_index = generate_with_query_settings
+    index.generate_search_index = generate_catalog_index
+
+
+_MATERIAL_INDEX_START = '{"config":'
+
+
+def catalog_index(data: dict, escaped_size: int, folder: Path) -> str:
+    """The search index Material writes (search/search_index.json), as UTF-8 instead of \\uXXXX escapes;
+    above SHARD_FROM_BYTES of Material's escaped index, the sharded index's manifest, with the shards
+    written into `folder` (features/search.py; the browser fetches them per query, search_query.js).
+
+    Escaped, every Chinese character takes 6 bytes, and so does every zero-width space that marks
+    jieba's word boundaries: the UTF-8 file is about 40% smaller, about a third smaller gzipped, and
+    the browser reads the same data. CATALOG_SEARCH=sharded or =whole overrides the size rule (the
+    benchmark compares both on one catalogue)."""
+    choice = os.environ.get("CATALOG_SEARCH", "auto")
+    if choice == "sharded" or (choice == "auto" and escaped_size > SHARD_FROM_BYTES):
+        from lunr.stemmer import PorterStemmer
+
+        files = sharded_index(data, PorterStemmer().stem)
+        for name, text in files.items():
+            if name != "search_index.json":
+                target = folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        return files["search_index.json"]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def without_jieba(search) -> None:
@@ -99,31 +128,6 @@ def without_jieba(search) -> None:
     index = getattr(search, "search_index", None)
     if index is not None:
         index._segment_chinese = lambda text: text
-
-
-def write_search_index(site_dir: Path) -> None:
-    """Rewrite Material's search index as UTF-8 instead of \\uXXXX escapes, and shard it when it is large.
-
-    Escaped, every Chinese character takes 6 bytes, and so does every zero-width space that marks
-    jieba's word boundaries: the UTF-8 file is about 40% smaller, about a third smaller gzipped, and
-    the browser reads the same data. Above SHARD_FROM_BYTES (features/search.py) the index is written in
-    pieces the browser fetches per query (search_query.js); CATALOG_SEARCH=sharded or =whole overrides
-    the size rule (the benchmark compares both on one catalogue)."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    raw = path.read_bytes()
-    data = json.loads(raw)
-    choice = os.environ.get("CATALOG_SEARCH", "auto")
-    if choice == "sharded" or (choice == "auto" and len(raw) > SHARD_FROM_BYTES):
-        from lunr.stemmer import PorterStemmer
-
-        for name, text in sharded_index(data, PorterStemmer().stem).items():
-            target = site_dir / "search" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        return
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # Material's search worker (9.x) splits a Chinese query into the index's own words, but its loop stops

@@ -14,11 +14,8 @@ from mkdocs.structure.files import File, Files
 
 from generator.engine import headers, notfound, redirectpages, themescripts
 from generator.engine.csp import add_policy
-from generator.engine.material import (
-    catalog_entries, search_dictionary_file, write_search_index, whole_word_queries, without_jieba,
-)
+from generator.engine.material import catalog_entries, search_dictionary_file, whole_word_queries, without_jieba
 from generator.engine.preview import error_page, write_changed
-from generator.publish.permalinks import redirects
 from generator.publish.spilled import SpilledFiles
 from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
 from generator.source.problems import CatalogError
@@ -55,7 +52,7 @@ class CatalogPlugin(BasePlugin):
             self.files = {**self.last_good, "index.md": error_page(exc.problems)}
             return config
         self.generated = None  # handed over for one build only
-        catalog = self.catalog = site.catalog
+        self.search_additions = site.search
         english = self.config["edition"] == "en"  # mkdocs.en.yml (no jieba: on_pre_build)
         config.extra["edition_root"] = notfound.edition_root(self.site_path, english)
         self.files = (site.en or {}) if english else site.zh
@@ -64,7 +61,7 @@ class CatalogPlugin(BasePlugin):
         if not english and search is not None:
             import jieba
 
-            path = search_dictionary_file(self.root, catalog)
+            path = search_dictionary_file(self.root, site.search)
             words = path.read_text(encoding="utf-8")
             if words != getattr(self, "jieba_words", None) or not jieba.dt.initialized:
                 # Loading the user dictionary again adds to jieba's word counts, so a build (or a
@@ -77,17 +74,17 @@ class CatalogPlugin(BasePlugin):
                 # took about a second of every rebuild.)
                 search.config.jieba_dict_user = None
         moved = config.plugins.get("redirects")
-        self.redirect_pages = list(redirects(catalog)) if moved is not None else []
+        self.redirect_pages = list(site.redirects) if moved is not None else []
         if moved is not None:
-            moved.config["redirect_maps"].update(redirects(catalog))
+            moved.config["redirect_maps"].update(site.redirects)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         search = config.plugins.get("material/search")
         if self.config["edition"] == "en":
             without_jieba(search)
-        if search is not None and getattr(self, "catalog", None) is not None:
-            catalog_entries(search, self.catalog)
+        if search is not None and getattr(self, "search_additions", None) is not None:
+            catalog_entries(search, self.search_additions, Path(config.site_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if getattr(self, "serving", False):
@@ -125,7 +122,6 @@ class CatalogPlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_search_index(Path(config.site_dir))
         notfound.write_page_list(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
         try:

@@ -102,16 +102,6 @@ def point_entries(syllabus: Syllabus) -> list[PointEntry]:
             for unit in syllabus.units for topic in unit.topics for point in topic.points]
 
 
-def syllabi_by_page(catalog: Catalog) -> dict[str, Syllabus]:
-    """Syllabus page (its Markdown path) → its syllabus."""
-    return {f"syllabi/{s.id}.md": s for s in catalog.syllabi.values()}
-
-
-def numbers_by_page(catalog: Catalog) -> dict[str, str]:
-    """Policy page (its Markdown path) → the policy's own document number (not the ones it cites)."""
-    return {f"policies/{p.id}.md": p.number for p in catalog.policies.values() if p.number}
-
-
 # --- the query -----------------------------------------------------------------------------------------
 
 
@@ -127,6 +117,31 @@ def query_settings(catalog: Catalog) -> dict:
         for entry in catalog.synonyms.also:
             also.setdefault(entry.word, []).extend(entry.finds)
     return {"number_pattern": number_pattern(prefixes), "prefixes": prefixes, "synonyms": also}
+
+
+# --- what the site engine is handed ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchAdditions:
+    """Everything the catalogue adds to the site engine's search, as plain data (engine/material.py
+    applies it), so the engine's build never needs the catalogue itself."""
+
+    dictionary: str  # jieba's user dictionary (search_dictionary)
+    prefixes: dict[str, str]  # document-number prefixes (number_prefixes)
+    points_by_page: dict[str, list[PointEntry]]  # syllabus page (its Markdown path) → its knowledge points
+    numbers_by_page: dict[str, str]  # policy page (its Markdown path) → its own document number
+    query: dict  # what the browser's query rewriting needs (query_settings)
+
+
+def search_additions(catalog: Catalog) -> SearchAdditions:
+    return SearchAdditions(
+        dictionary=search_dictionary(catalog),
+        prefixes=number_prefixes(catalog),
+        points_by_page={f"syllabi/{s.id}.md": point_entries(s) for s in catalog.syllabi.values()},
+        numbers_by_page={f"policies/{p.id}.md": p.number for p in catalog.policies.values() if p.number},
+        query=query_settings(catalog),
+    )
 
 
 # --- a sharded index for large catalogues --------------------------------------------------------------

@@ -5,14 +5,20 @@ syllabi …) take hundreds of megabytes as Python strings; held for both edition
 builds they made the build's peak memory twice plain MkDocs' (BENCHMARKS.md, issue #14). Written to a
 temporary folder as each feature produces them, in the worker that produced them, they cost the build
 nothing until MkDocs reads or copies them (engine/mkdocs_plugin.py hands MkDocs the file, not its text).
+
+The folder goes when its mapping does. A build that is killed cannot remove it, so each new mapping
+first removes the folders of processes that no longer run (their names carry the process id).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+FOLDER_PREFIX = "catalog-files-"
 # Where a file's content lives and whether it is text (str) or bytes, as it was generated.
 Stored = tuple[Path, bool]
 
@@ -22,7 +28,8 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
 
     def __init__(self) -> None:
         # Removed when the last mapping that uses it is garbage (a mapping keeps the folders it links to).
-        self._folder = tempfile.TemporaryDirectory(prefix="catalog-files-")
+        _remove_abandoned_folders()
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         self._kept: list[SpilledFiles] = []
         self._where: dict[str, Stored] = {}
         self._parts = 0
@@ -78,3 +85,20 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._where
+
+
+def _remove_abandoned_folders() -> None:
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        pid = folder.name.removeprefix(FOLDER_PREFIX).split("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

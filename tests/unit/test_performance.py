@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
 import shutil
 import sys
+import weakref
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from ruamel.yaml import YAML
@@ -139,6 +142,27 @@ def test_generate_site_generates_each_edition_once(minimal_project, monkeypatch)
     assert "改过的简介" in again.zh["programs/test-program.md"] and "改过的简介" not in first.zh["programs/test-program.md"]
 
 
+def test_the_generated_site_does_not_keep_the_catalogue(minimal_project, monkeypatch):
+    """What MkDocs is handed holds no catalogue: at 1,000 programmes the model is about 500 MB, which
+    the build would otherwise hold through both editions' MkDocs builds (peak memory, issue #14)."""
+    shutil.copy(ROOT / "mkdocs.en.yml", minimal_project / "mkdocs.en.yml")
+    made = []
+    real = site.build_catalog
+
+    def recorded(project):
+        catalog = real(project)
+        made.append(weakref.ref(catalog))
+        return catalog
+
+    monkeypatch.setattr(site, "build_catalog", recorded)
+    generated = site.generate_site(minimal_project, strict=False)
+    gc.collect()
+    assert len(made) == 1 and made[0]() is None
+    # What the engine needs from the catalogue came along as data.
+    assert "programs/test-program.md" in generated.zh and "测试管理师 100000 n" in generated.search.dictionary
+    assert [p.title for p in generated.search.points_by_page["syllabi/test-program.md"]] == ["温室气体的影响"]
+
+
 # --- open data: pydantic's JSON writer, same bytes ---------------------------------------------------------
 
 
@@ -152,20 +176,50 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
         assert real(model) == json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
-# --- search index: UTF-8 instead of \uXXXX escapes, same data ---------------------------------------------
+# --- search index: UTF-8 instead of \uXXXX escapes, same data, never parsed back -----------------------------
 
 
-def test_search_index_is_rewritten_as_utf8_with_the_same_data(tmp_path):
-    from generator.engine.material import write_search_index
+def _material_index(entries: list[dict], config: dict | None = None):
+    """Material's own search index object, with entries as its plugin would have added them."""
+    from material.plugins.search.plugin import SearchIndex
 
-    index = tmp_path / "search" / "search_index.json"
-    index.parent.mkdir()
-    data = {"config": {"lang": ["zh"]}, "docs": [{"location": "a/", "title": "碳\u200b资产", "text": "“引号” \\ \u2028"}]}
-    index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    before = index.stat().st_size
-    write_search_index(tmp_path)
-    assert json.loads(index.read_bytes()) == data
-    assert "碳" in index.read_text(encoding="utf-8") and index.stat().st_size < before
+    index = SearchIndex(**(config or {"lang": ["zh"], "separator": "[\\s]", "pipeline": [], "fields": {}}))
+    index.entries = entries
+    return SimpleNamespace(search_index=index)
+
+
+ENTRIES = [{"location": "a/", "title": "碳\u200b资产", "text": "“引号” \\ \u2028"}]
+
+
+def test_search_index_is_written_as_utf8_with_material_s_data_and_the_query_settings(tmp_path, monkeypatch):
+    from generator.engine.material import catalog_entries
+    from generator.features.search import SearchAdditions
+
+    monkeypatch.setenv("CATALOG_SEARCH", "auto")
+    search = _material_index([dict(e) for e in ENTRIES])
+    materials_own = search.search_index.generate_search_index
+    additions = SearchAdditions("", {}, {}, {}, {"synonyms": {"大专": ["专科"]}})
+    catalog_entries(search, additions, tmp_path)
+    with monkeypatch.context() as no_parsing:
+        no_parsing.setattr(json, "loads", lambda *a, **k: pytest.fail("the index was parsed back"))
+        written = search.search_index.generate_search_index(None)
+    escaped = materials_own(None)  # what Material would write, the catalogue's fields included
+    assert json.loads(written) == {"config": {**json.loads(escaped)["config"], "catalog_query": additions.query},
+                                   "docs": ENTRIES}
+    assert "\\u78b3" in escaped and "碳\u200b资产" in written and "\\u78b3" not in written
+    assert not (tmp_path / "search").exists()  # no shards for a small index
+
+
+def test_a_large_search_index_is_written_sharded_beside_its_manifest(tmp_path, monkeypatch):
+    from generator.engine.material import catalog_index
+    from generator.features.search import SHARD_FROM_BYTES
+
+    monkeypatch.setenv("CATALOG_SEARCH", "auto")
+    data = {"config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}}, "docs": ENTRIES}
+    assert "catalog_shards" not in json.loads(catalog_index(data, SHARD_FROM_BYTES, tmp_path))["config"]
+    manifest = json.loads(catalog_index(data, SHARD_FROM_BYTES + 1, tmp_path))
+    assert manifest["docs"] == [] and manifest["config"]["catalog_shards"]["docs"] == len(ENTRIES)
+    assert (tmp_path / "index" / "terms.json").is_file() and (tmp_path / "index" / "docs-0.json").is_file()
 
 
 # --- large catalogues: work spread over forked workers, same result -------------------------------------------
