@@ -41,6 +41,12 @@ def collect_notes(program: Program) -> list[Note]:
     return list(dict.fromkeys(notes))
 
 
+# From this many programmes, the programme list's groupings (by body, by level) are pages of their own
+# and the syllabus list has no table of contents (a heading per programme): at 1,000 programmes either
+# page would pass 1 MB of HTML (issue #14). Below, one page lists everything, as a reader expects.
+LISTS_APART_FROM = 200
+
+
 def programs_by_level(programs: list[Program]) -> list[tuple[str, list]]:
     """(level id, [(programme, level)]) for every level id some programme has."""
     grouped = [(lid, [(p, lv) for p in programs for lv in p.levels if lv.id == lid]) for lid in LEVEL_ORDER]
@@ -104,6 +110,26 @@ def template_helpers(build: Build) -> dict[str, dict[str, object]]:
     }
 
 
+def sorted_programs(catalog: Catalog) -> list[Program]:
+    return sorted(catalog.programs.values(), key=lambda p: (p.type == "specialty", p.id))
+
+
+def list_pages(build: Build) -> dict[str, str]:
+    """The pages that list every programme, path → Markdown: /programs/ (and its groupings' own pages
+    from LISTS_APART_FROM programmes) and /syllabi/."""
+    programs = sorted_programs(build.catalog)
+    by_level, lists_apart = programs_by_level(programs), len(programs) >= LISTS_APART_FROM
+    pages = {"programs/index.md": build.page("programs/index.md", "programs_index.md.j2", programs=programs,
+                                             by_level=by_level, lead_to_own_page=lists_apart)}
+    if lists_apart:
+        for path, heading, grouping in (("programs/by-issuer.md", build.words.by_body, "_programs_by_issuer.md.j2"),
+                                        ("programs/by-level.md", build.words.by_level, "_programs_by_level.md.j2")):
+            pages[path] = build.page(path, "programs_by.md.j2", heading=heading, list=grouping, by_level=by_level,
+                                     lead_to_own_page=False)
+    pages["syllabi/index.md"] = build.page("syllabi/index.md", "syllabi_index.md.j2", without_toc=lists_apart)
+    return pages
+
+
 def files(build: Build) -> dict[str, str]:
     """Every catalogue page, path → Markdown: programmes, syllabi, policies, bodies, the glossary."""
     cat = build.catalog
@@ -112,11 +138,9 @@ def files(build: Build) -> dict[str, str]:
     def add(path: str, template: str, **context: object) -> None:
         out[path] = build.page(path, template, **context)
 
-    programs = sorted(cat.programs.values(), key=lambda p: (p.type == "specialty", p.id))
-    add("programs/index.md", "programs_index.md.j2", programs=programs, by_level=programs_by_level(programs))
-    for program in programs:
+    out.update(list_pages(build))
+    for program in sorted_programs(cat):
         add(f"programs/{program.id}.md", "program.md.j2", program=program)
-    add("syllabi/index.md", "syllabi_index.md.j2")
     for program_id in sorted({s.program for s in cat.syllabi.values()}):
         syllabi = cat.syllabi_of(program_id)
         if any(s.level for s in syllabi):

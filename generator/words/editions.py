@@ -348,6 +348,9 @@ class Words:
     def programs_intro(self, count: int) -> str:
         return f"共 {count} 个项目。可按颁证单位和级别筛选；未启用 JavaScript 时，可使用下方的分组列表。"
 
+    def see_list(self, count: int) -> str:
+        return f"查看列表（{count} 项）"
+
     def compare_intro(self, add_button: str, example_ids: str) -> str:
         return ("勾选两到三个项目，即可并排比较它们的颁证单位、级别、报考条件摘要、考试形式与及格线、费用、考试时间、"
                 f"下一场考试和证书有效期。原文没有公布的内容显示为“{self.not_published}”。所选项目保存在本页网址中"
@@ -962,6 +965,9 @@ class EnglishWords(Words):
     def programs_intro(self, count: int) -> str:
         return (f"{count} programmes. Filter them by body and level; without JavaScript, use the grouped lists below "
                 "the table.")
+
+    def see_list(self, count: int) -> str:
+        return f"See the list ({count} entries)"
 
     def compare_intro(self, add_button: str, example_ids: str) -> str:
         return ("Tick two or three programmes to see them side by side: issuer, levels, a summary of the eligibility "

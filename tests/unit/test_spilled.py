@@ -6,6 +6,9 @@ what the English edition shares with the Chinese one, and what MkDocs is handed.
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -13,7 +16,7 @@ from mkdocs.structure.files import Files
 
 from generator import site
 from generator.engine.mkdocs_plugin import CatalogPlugin
-from generator.publish.spilled import SpilledFiles
+from generator.publish.spilled import FOLDER_PREFIX, SpilledFiles
 from generator.source import parallel
 from generator.source.clock import build_date
 
@@ -101,3 +104,22 @@ def test_mkdocs_is_handed_files_not_their_text(tmp_path):
         file = handed.src_uris[path]
         assert file.abs_src_path == str(plugin.files.file_of(path))
         assert file.content_string == plugin.files[path]
+
+
+def test_the_folder_of_a_killed_build_goes_when_the_next_build_starts(tmp_path, monkeypatch):
+    """A build killed mid-way cannot remove its folder; the next one removes the folders of processes that
+    no longer run, and never one whose process still does (a build running beside it)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    abandoned = tmp_path / f"{FOLDER_PREFIX}{gone.pid}-abcd"
+    (abandoned / "1").mkdir(parents=True)
+    (abandoned / "1" / "all.ics").write_text("BEGIN:VCALENDAR", encoding="utf-8")
+    beside = tmp_path / f"{FOLDER_PREFIX}{os.getppid()}-efgh"
+    beside.mkdir()
+
+    files = SpilledFiles()
+
+    assert not abandoned.exists() and beside.exists()
+    own = files.new_part().parent
+    assert own.parent == tmp_path and own.name.startswith(f"{FOLDER_PREFIX}{os.getpid()}-")

@@ -1,0 +1,59 @@
+"""The lists of every programme at 1,000 programmes: the groupings by body and by level become pages of
+their own and the syllabus list loses its table of contents, so no page passes 1 MB (issue #14); below
+LISTS_APART_FROM one page lists everything, and every grouping's anchor is on /programs/ either way."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from types import MappingProxyType
+
+from generator.pages import catalog_pages
+
+from ..conftest import zh_build
+from .test_compare import THEME_ALLOWANCE, catalogue_of
+
+TODAY = dt.date(2026, 11, 30)
+ANCHOR = re.compile(r"\{#((?:issuer|level)-[\w-]+) data-search-exclude\}")
+
+
+def test_a_small_catalogue_lists_everything_on_one_page(catalog):
+    files = catalog_pages.list_pages(zh_build(catalog, TODAY))
+    index = files["programs/index.md"]
+    assert "programs/by-issuer.md" not in files and "programs/by-level.md" not in files
+    for pid in catalog.programs:
+        assert index.count(f"](/programs/{pid}.md") >= 2  # under its body and under each of its levels
+    assert "hide:" not in files["syllabi/index.md"]
+
+
+def named_apart(catalog):
+    """Copies renamed: copies under the name of a CECA specialty would each be listed as its namesake."""
+    programs = {pid: p if "-copy-" not in pid else p.model_copy(update={"name": p.name.model_copy(
+        update={"zh": f"{p.name.zh}{pid.rsplit('-', 1)[1]}"})}) for pid, p in catalog.programs.items()}
+    return dataclasses.replace(catalog, programs=MappingProxyType(programs))
+
+
+def test_a_large_catalogue_lists_its_groupings_on_pages_of_their_own(catalog):
+    big = named_apart(catalogue_of(catalog, 1000))
+    files = catalog_pages.list_pages(zh_build(big, TODAY))
+    index, by_issuer, by_level = (files[p] for p in ("programs/index.md", "programs/by-issuer.md", "programs/by-level.md"))
+    # Every grouping keeps its anchor on /programs/, and leads to the same anchor on its own page.
+    anchors = ANCHOR.findall(index)
+    assert anchors and set(anchors) == set(ANCHOR.findall(by_issuer) + ANCHOR.findall(by_level))
+    for anchor in anchors:
+        page = "by-issuer" if anchor.startswith("issuer-") else "by-level"
+        assert f"(/programs/{page}.md#{anchor})" in index
+    # Every programme is still reached without JavaScript: from the table, and from both lists.
+    listed_by_body = {pid for pairs in big.body_programs.values() for pid, _role in pairs}
+    assert len(listed_by_body) > 5
+    for pid, program in big.programs.items():
+        assert f'<a href="{pid}/">' in index
+        assert (f"](/programs/{pid}.md)" in by_issuer) == (pid in listed_by_body)
+        assert (f"](/programs/{pid}.md#" in by_level) == bool(program.levels)
+    # Past the table, the index links to no programme page: it lists none twice.
+    assert not re.findall(r"\]\(/programs/(?!by-issuer\.md|by-level\.md)", index.split("{#by-issuer")[1])
+    for page in (index, by_issuer, by_level, files["syllabi/index.md"]):
+        assert len(page.encode()) + THEME_ALLOWANCE < 1_000_000
+    # The syllabus list's heading per programme would make a table of contents as long as the page.
+    assert files["syllabi/index.md"].startswith("---\ntitle: 课程大纲\nhide: [toc]\n---")
