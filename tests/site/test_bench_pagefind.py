@@ -48,6 +48,12 @@ def test_pagefind_indexes_the_site_per_html_lang(pagefind_index, built_site):
     assert index["index_s"] > 0
 
 
+def test_a_failed_indexing_stops_the_bench_with_pagefinds_words(tmp_path):
+    (tmp_path / "site").mkdir()
+    with pytest.raises(RuntimeError, match="pagefind_extended failed(.|\n)*not able to build an index"):
+        bench_browser.pagefind_overlay(tmp_path / "site", tmp_path / "overlay", bench_browser.pagefind_binary())
+
+
 def test_the_overlay_serves_pagefind_over_the_site(pagefind_index, built_site):
     import urllib.request
 
