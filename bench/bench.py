@@ -48,7 +48,7 @@ def child_env() -> dict[str, str]:
     env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))
     # Our builds write the whole search index at every size: the browser stage derives the sharded one
-    # from it and Pagefind indexes it (bench/browser.py, compare_engines): every engine is measured on one build.
+    # from it and Pagefind indexes the built pages (bench/browser.py, compare_engines): one build for every engine.
     env["CATALOG_SEARCH"] = "whole"
     return env
 
