@@ -46,7 +46,7 @@ test-fast: $(STAMP)
 # The benchmark against plain MkDocs (bench/, BENCHMARKS.md): synthetic catalogues of 10, 100 and 1,000
 # programmes and the real one, each built in fresh processes, plus headless-chromium measurements.
 # Slow on purpose: the N = 1,000 baseline puts every page in every page's navigation.
-bench: $(STAMP)
+bench: $(STAMP) $(NPM_STAMP)  # npm: pagefind, the third search engine
 	@command -v chromium >/dev/null 2>&1 || $(MAKE) browser-deps
 	$(PY) bench/bench.py --browser --json bench/results.json
 

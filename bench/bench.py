@@ -48,7 +48,7 @@ def child_env() -> dict[str, str]:
     env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])))
     # Our builds write the whole search index at every size: the browser stage derives the sharded one
-    # from it (bench/browser.py, compare_engines), so both engines are measured on the same build.
+    # from it and Pagefind indexes the built pages (bench/browser.py, compare_engines): one build for every engine.
     env["CATALOG_SEARCH"] = "whole"
     return env
 
@@ -320,6 +320,21 @@ def _row(name: str, label: str, s: dict) -> str:
             f"{_f(s.get('search_index_gz_kb', 0), 0)} |")
 
 
+def engine_row(catalogue: str, engine: str, e: dict) -> str:
+    """One engine's row of the search-engine table; an engine whose binary is missing says so."""
+    if "not_installed" in e:
+        return f"| {catalogue} | {engine} | not installed | not installed | | {e['not_installed']} |"
+    hits = e.get("query_set")
+    rate = f"{hits['hits']}/{hits['queries']}" if hits else ""
+    figures = [_f(e[k], 0) if e[k] is not None else "no result"
+               for k in ("first_search_median_ms", "first_search_max_ms", "search_fetched_max_kb")]
+    notes = "; ".join(filter(None, [
+        e.get("how"),
+        f"indexing {_f(e['index_s'])} s, index {_f(e['index_kb'], 0)} KB in {e['index_files']:,} files (zh + en)"
+        if "index_s" in e else ""]))
+    return f"| {catalogue} | {engine} | {figures[0]}, {figures[1]} | {figures[2]} | {rate} | {notes} |"
+
+
 def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met) for each target of issue 7 that this run measured."""
     out: list[tuple[str, str, bool | None]] = []
@@ -410,15 +425,10 @@ def markdown(results: dict) -> str:
     if engines:
         lines += ["", "Search engines, first search on a fresh page (time to the first result; what the search "
                       "fetched, gzipped; the query set tests/search_queries.yaml on the real catalogue):", "",
-                  "| catalogue | engine | first search ms (median, max) | fetched KB (max) | query set hits |",
-                  "|---|---|---|---|---|"]
+                  "| catalogue | engine | first search ms (median, max) | fetched KB (max) | query set hits | notes |",
+                  "|---|---|---|---|---|---|"]
         for name, by_engine in engines.items():
-            for engine, e in by_engine.items():
-                hits = e.get("query_set")
-                rate = f"{hits['hits']}/{hits['queries']}" if hits else ""
-                figures = [_f(e[k], 0) if e[k] is not None else "no result"
-                           for k in ("first_search_median_ms", "first_search_max_ms", "search_fetched_max_kb")]
-                lines.append(f"| {name} | {engine} | {figures[0]}, {figures[1]} | {figures[2]} | {rate} |")
+            lines += [engine_row(name, engine, e) for engine, e in by_engine.items()]
     if results.get("browser"):
         lines += ["", "Browser (headless Chromium):", ""]
         for key, value in results["browser"].items():

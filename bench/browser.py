@@ -6,6 +6,9 @@
 - Search: the time from the query landing in Material's search box to the first result in the list, timed
   in the page (performance.now()). "warm": the index is already loaded; "first": the query is typed right
   after the page's load event, so it includes fetching and building the index if that is not done yet.
+- Search engines side by side (`compare_engines`): Material's lunr over the whole index, the sharded index,
+  and Pagefind (extended, from npm's `pagefind`), each on the same build. Pagefind is not wired into the
+  search box: its first search and the query set go through its JS API in the page.
 
 Never downloads a browser: `executable_path=shutil.which("chromium")`.
 """
@@ -68,7 +71,8 @@ class _Recorder(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(folder: Path, search_overlay: Path | None = None):
-    """Serve a built site; with search_overlay, its search/ folder replaces the site's (another engine's index)."""
+    """Serve a built site; with search_overlay (another engine's index), each top folder of the overlay
+    (search/ for the sharded index, pagefind/ for Pagefind) replaces the site's folder of that name."""
     class Handler(_Recorder):
         log_list: list = []
         gzip_cache: dict = {}
@@ -77,8 +81,10 @@ def serve(folder: Path, search_overlay: Path | None = None):
             super().__init__(*args, directory=str(folder), **kwargs)
 
         def translate_path(self, path: str) -> str:
-            if search_overlay is not None and urlsplit(path).path.startswith("/search/"):
-                return str(search_overlay / unquote(urlsplit(path).path).lstrip("/"))
+            relative = unquote(urlsplit(path).path).lstrip("/")
+            top = relative.split("/", 1)[0]
+            if search_overlay is not None and top and (search_overlay / top).is_dir():
+                return str(search_overlay / relative)
             return super().translate_path(path)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -192,9 +198,13 @@ def search_latency(browser, base: str, queries=QUERIES) -> dict:
             "first_query_after_load_ms": first, "first_max_ms": max(firsts) if firsts else None}
 
 
-# --- search engines side by side: Material's lunr over the whole index, and the sharded index -----------------
+# --- search engines side by side: Material's lunr over the whole index, the sharded index, Pagefind ----------
 
-ENGINES = ("lunr, whole index", "sharded index")
+ENGINES = ("lunr, whole index", "sharded index", "Pagefind (extended)")
+PAGEFIND = ENGINES[2]
+# Pagefind is not wired into Material's search box: its numbers are of its JS API, called in the page.
+PAGEFIND_NOTE = "through Pagefind's JS API in the page (it is not wired into the search box)"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def sharded_overlay(site: Path, dest: Path) -> Path:
@@ -232,36 +242,148 @@ def first_search(browser, base: str, log: list, queries) -> dict:
             "search_fetched_kb": fetched, "search_fetched_max_kb": max(fetched.values()) if fetched else None}
 
 
-def query_set_hit_rate(browser, base: str) -> dict:
-    """The project's query set (tests/search_queries.yaml) through the real search box."""
+def _query_set_tools():
+    """The query set and its judge, from the browser test that runs it through the real search box."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from tests.browser.test_search_queries import first_result, is_hit, load_query_set
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import test_search_queries
 
-    queries = load_query_set()["queries"]
-    context = browser.new_context(base_url=base)
-    page = context.new_page()
+    return test_search_queries
+
+
+def _judge_query_set(first_result_of) -> dict:
+    """first_result_of(query) -> (page, best section) for each query of tests/search_queries.yaml, judged
+    by the browser test's is_hit."""
+    tools = _query_set_tools()
+    queries = tools.load_query_set()["queries"]
     misses = []
     for item in queries:
-        found = first_result(page, str(item["query"]))
-        if not is_hit(found, item["expect"]):
+        found = first_result_of(str(item["query"]))
+        if not tools.is_hit(found, item["expect"]):
             misses.append({"query": item["query"], "expected": item["expect"], "got": list(found)})
-    context.close()
     return {"hits": len(queries) - len(misses), "queries": len(queries),
             "hit_rate": round((len(queries) - len(misses)) / len(queries), 3), "misses": misses}
+
+
+def query_set_hit_rate(browser, base: str) -> dict:
+    """The project's query set (tests/search_queries.yaml) through the real search box."""
+    context = browser.new_context(base_url=base)
+    page = context.new_page()
+    try:
+        return _judge_query_set(lambda query: _query_set_tools().first_result(page, query))
+    finally:
+        context.close()
+
+
+# --- Pagefind (extended: its Chinese segmentation needs the extended build) --------------------------------
+
+
+def pagefind_binary() -> Path | None:
+    """The extended binary that npm's optional @pagefind/<platform> package installs (1.6.0 ships only
+    the extended one there, and its `pagefind` wrapper prefers it); None when it is not installed."""
+    found = sorted(ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended"))
+    return found[0] if found else None
+
+
+def pagefind_overlay(site: Path, dest: Path, binary: Path) -> dict:
+    """Pagefind's index of a built site in dest/pagefind/ (served over the site by `serve`): one index per
+    `<html lang>` it finds (zh, en), so a zh page searches the zh pages only. The indexing time and size."""
+    import subprocess
+
+    started = time.perf_counter()
+    # Pagefind's defaults: each page's <body>. Excluding Material's header, tabs, sidebars and footer
+    # (--exclude-selectors) changed neither the query-set hits nor the index size (±0.2%) on the real catalogue.
+    done = subprocess.run([str(binary), "--site", str(site), "--output-path", str(dest / "pagefind"), "--quiet"],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{binary.name} failed on {site}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    index_s = time.perf_counter() - started
+    files = [f for f in (dest / "pagefind").rglob("*") if f.is_file()]
+    return {"index_s": round(index_s, 2), "index_kb": round(sum(f.stat().st_size for f in files) / 1e3, 1),
+            "index_files": len(files)}
+
+
+# In the page: Pagefind's JS API, the first result's data, and its sections (sub_results: the page's
+# headings with the query's words under them, in page order).
+_PAGEFIND_SEARCH = """async (query) => {
+  const started = performance.now();
+  const pagefind = await import('/pagefind/pagefind.js');
+  const search = await pagefind.search(query);
+  if (!search.results.length) return {ms: null, first: null};
+  const first = await search.results[0].data();
+  return {ms: performance.now() - started,
+          first: {url: first.url, sub_results: first.sub_results.map(s => ({url: s.url, locations: s.locations.length}))}};
+}"""
+
+
+def pagefind_found(first: dict | None) -> tuple[str, str]:
+    """A Pagefind first result in the shape of the browser test's first_result: (page, best section), as
+    site-relative paths. The best section is the one with the most matches of the query (the order in
+    which Pagefind's own UI picks the sections it shows; the earlier one on a tie); the page when no
+    section matched."""
+    if not first:
+        return ("", "")
+    page = urlsplit(first["url"]).path.lstrip("/")
+    sections = [s for s in first["sub_results"] if "#" in s["url"]]
+    if not sections:
+        return (page, page)
+    best = max(sections, key=lambda s: s["locations"])  # max keeps the first of equals
+    url = urlsplit(best["url"])
+    return (page, url.path.lstrip("/") + "#" + url.fragment)
+
+
+def pagefind_first_search(browser, base: str, log: list, queries) -> dict:
+    """As first_search, through Pagefind's JS API: a fresh page (empty cache), its load event, then the
+    query; the time to the first result's data, and what was fetched under /pagefind/ (gzipped transfer)."""
+    times, fetched = {}, {}
+    for query in queries:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        log.clear()
+        answer = page.evaluate(_PAGEFIND_SEARCH, query)
+        times[query] = round(answer["ms"], 1) if answer["ms"] is not None else None
+        fetched[query] = round(sum(sent for path, _s, _r, sent in log if path.startswith("/pagefind/")) / 1e3, 1)
+        context.close()
+    found = [t for t in times.values() if t is not None]
+    return {"first_search_ms": times, "first_search_max_ms": max(found) if found else None,
+            "first_search_median_ms": statistics.median(found) if found else None,
+            "search_fetched_kb": fetched, "search_fetched_max_kb": max(fetched.values()) if fetched else None,
+            "how": PAGEFIND_NOTE}
+
+
+def pagefind_query_set(browser, base: str) -> dict:
+    """The query set through Pagefind's JS API on the home page (zh), judged as the search box's is."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    try:
+        return _judge_query_set(lambda query: pagefind_found(page.evaluate(_PAGEFIND_SEARCH, query)["first"]))
+    finally:
+        context.close()
 
 
 def compare_engines(browser, run: dict, queries) -> dict:
     site = Path(run["site"])
     out = {}
-    with tempfile.TemporaryDirectory() as overlay:
-        for engine, search in zip(ENGINES, (None, sharded_overlay(site, Path(overlay)))):
+    with tempfile.TemporaryDirectory() as sharded, tempfile.TemporaryDirectory() as pagefind:
+        for engine, search in zip(ENGINES[:2], (None, sharded_overlay(site, Path(sharded)))):
             with serve(site, search) as (base, log):
                 result = first_search(browser, base, log, queries)
                 if run["name"] == "real":
                     result["query_set"] = query_set_hit_rate(browser, base)
                 out[engine] = result
+        binary = pagefind_binary()
+        if binary is None:
+            out[PAGEFIND] = {"not_installed": "node_modules/@pagefind/*/bin/pagefind_extended is missing (npm ci)"}
+            return out
+        index = pagefind_overlay(site, Path(pagefind), binary)
+        with serve(site, Path(pagefind)) as (base, log):
+            result = {**index, **pagefind_first_search(browser, base, log, queries)}
+            if run["name"] == "real":
+                result["query_set"] = pagefind_query_set(browser, base)
+        out[PAGEFIND] = result
     return out
 
 
