@@ -2,8 +2,9 @@
 
 Usage: python bench/_build_ours.py PROJECT SITE_DIR
 
-Prints one line `BENCH {json}` with the time spent in the generator stage (load → validate → model →
-render, every call of `generate_site`, wherever it is called from: the build's and the plugin's), wall and CPU (its forked workers' CPU included).
+Prints `BENCH {json}` lines: one per call of `generate_site` (load → validate → model → render, wherever
+it is called from: the build's, which runs in a process of its own, and the plugin's), with its wall and
+CPU time (its forked workers' CPU included), and one for the whole build. bench.py adds them up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ def main() -> None:
     started = time.perf_counter()
     from generator.engine import mkdocs_plugin, site_build
 
-    spent = {"wall": 0.0, "cpu": 0.0, "calls": 0}
     original = site_build.generate_site
 
     def cpu_so_far() -> float:
@@ -29,21 +29,18 @@ def main() -> None:
         return time.process_time() + children.ru_utime + children.ru_stime
 
     def timed(*args, **kwargs):
+        # Printed, not kept: the build generates in a child process, whose variables the parent never sees.
         wall, cpu = time.perf_counter(), cpu_so_far()
         try:
             return original(*args, **kwargs)
         finally:
-            spent["wall"] += time.perf_counter() - wall
-            spent["cpu"] += cpu_so_far() - cpu
-            spent["calls"] += 1
+            print("BENCH " + json.dumps({"generation_s": time.perf_counter() - wall,
+                                         "generation_cpu_s": cpu_so_far() - cpu, "generation_calls": 1}), flush=True)
 
     # Patched where it is called: the build's own call, and the plugin's when it is handed nothing.
     site_build.generate_site = mkdocs_plugin.generate_site = timed
     site_build.build_site(root, site)
-    print("BENCH " + json.dumps({
-        "generation_s": spent["wall"], "generation_cpu_s": spent["cpu"], "generation_calls": spent["calls"],
-        "inside_s": time.perf_counter() - started,
-    }))
+    print("BENCH " + json.dumps({"inside_s": time.perf_counter() - started}), flush=True)
 
 
 if __name__ == "__main__":

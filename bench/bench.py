@@ -54,7 +54,8 @@ def child_env() -> dict[str, str]:
 
 
 def run(cmd: list[str], cwd: Path | None = None) -> dict:
-    """Run one command in a fresh process: wall time, CPU time and peak memory of that process alone."""
+    """Run one command in a fresh process: wall time, CPU time (its children's included) and peak memory:
+    the largest resident set of that process or any process it started (Linux's ru_maxrss from wait4)."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=log, stderr=subprocess.STDOUT)
@@ -65,9 +66,12 @@ def run(cmd: list[str], cwd: Path | None = None) -> dict:
         output = log.read().decode("utf-8", errors="replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{output[-4000:]}")
-    found = re.search(r"^BENCH (\{.*\})$", output, re.MULTILINE)
+    reported: dict[str, float] = {}  # what the child printed as `BENCH {json}` lines, added up by key
+    for line in re.findall(r"^BENCH (\{.*\})$", output, re.MULTILINE):
+        for key, value in json.loads(line).items():
+            reported[key] = reported.get(key, 0) + value
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
-            **(json.loads(found.group(1)) if found else {})}
+            **reported}
 
 
 # --- what a built site measures -------------------------------------------------------------------

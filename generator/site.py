@@ -97,12 +97,12 @@ def edition_features(words: Words) -> tuple[ModuleType, ...]:
     return tuple(f for f in FEATURES if words.lang in getattr(f, "EDITIONS", ("zh",)))
 
 
-def edition_files(build: Build) -> SpilledFiles:
+def edition_files(build: Build, area: Path | None = None) -> SpilledFiles:
     """Every file the edition's features write, path → content, kept on disk (publish/spilled.py):
     each feature's files are written by the process that made them, so no process holds them all."""
     features = [f for f in edition_features(build.words) if hasattr(f, "files")]
     in_parallel = parallel.worth_it(len(build.catalog.programs), PARALLEL_FROM_PROGRAMS)
-    files = SpilledFiles()
+    files = SpilledFiles(area)
     parts = [files.new_part() for _ in features]
     tasks = [lambda f=f, part=part: SpilledFiles.write(part, f.files(build)) for f, part in zip(features, parts)]
     for written in parallel.run_all(tasks, in_parallel):
@@ -124,23 +124,24 @@ class GeneratedSite:
     search: SearchAdditions
 
 
-def generate_site(root: Path, strict: bool | None = None) -> GeneratedSite:
-    """Validate, generate both editions once, and check that no published URL was lost."""
-    return generate_catalog_site(root, load_catalog(root, strict))
+def generate_site(root: Path, strict: bool | None = None, area: Path | None = None) -> GeneratedSite:
+    """Validate, generate both editions once, and check that no published URL was lost. The files go
+    to `area` (publish/spilled.py: spill_area) when given, else to temporary folders of their own."""
+    return generate_catalog_site(root, load_catalog(root, strict), area)
 
 
-def generate_catalog_site(root: Path, catalog: Catalog) -> GeneratedSite:
+def generate_catalog_site(root: Path, catalog: Catalog, area: Path | None = None) -> GeneratedSite:
     """generate_site for a catalogue already loaded (`catalog validate` and `catalog urls` keep it)."""
     today, site_url = build_date(), configured_site_url(root)
-    zh = edition_files(make_build(catalog, ZH, today, site_url))
+    zh = edition_files(make_build(catalog, ZH, today, site_url), area)
     problems = (urlowners.check_site(catalog, zh, urlowners.hand_written_files(root, PAGES_FOLDER))
                 or permalinks.check(root, catalog, published_paths(root, zh)))
     if problems:
         raise CatalogError(problems)
     en = None
     if english_configured(root):
-        own = edition_files(make_build(catalog, EN, today, english_url(site_url)))
-        en = with_fallbacks(own, zh, hand_written_pages(root), english_hand_written_pages(root))
+        own = edition_files(make_build(catalog, EN, today, english_url(site_url)), area)
+        en = with_fallbacks(own, zh, hand_written_pages(root), english_hand_written_pages(root), area)
     return GeneratedSite(zh, en, permalinks.redirects(catalog), search_additions(catalog))
 
 
@@ -174,11 +175,11 @@ def english_url(site_url: str | None) -> str | None:
 
 
 def with_fallbacks(own: Mapping[str, str | bytes], zh: Mapping[str, str | bytes], zh_pages: dict[str, str],
-                   en_pages: dict[str, str]) -> SpilledFiles:
+                   en_pages: dict[str, str], area: Path | None = None) -> SpilledFiles:
     """The English edition's generated files: its own, and for every other Chinese path the Chinese
     page (marked, see fallback_page) or data file, so the language switcher never leads nowhere.
     Data files are the Chinese edition's own files on disk, never read or copied."""
-    files = SpilledFiles()
+    files = SpilledFiles(area)
     for path in own:
         files.link(path, own, path)
     for path, content in zh_pages.items():

@@ -36,10 +36,9 @@ def search_dictionary_file(root: Path, additions: SearchAdditions) -> Path:
     return path
 
 
-def catalog_entries(search, additions: SearchAdditions, site_dir: Path) -> None:
-    """Material's index also gets the catalogue's own entries and fields (EXTRA_FIELDS), and the query
-    settings the browser's query rewriting needs (search_query.js); it is written as UTF-8, sharded
-    when large (catalog_index). Call from on_pre_build, after the search plugin made this build's index."""
+def catalog_entries(search, additions: SearchAdditions) -> None:
+    """Material's index also gets the catalogue's own entries and fields (EXTRA_FIELDS); write_catalog_index
+    writes it. Call from on_pre_build, after the search plugin made this build's index."""
     index = getattr(search, "search_index", None)
     if index is None:
         return
@@ -76,46 +75,63 @@ def catalog_entries(search, additions: SearchAdditions, site_dir: Path) -> None:
     index.add_entry_from_context = add_with_catalog_entries
     generate = index.generate_search_index
 
-    def generate_catalog_index(prev) -> str:
-        # Material's own generation also merges the previous build's entries on `mkdocs serve --dirty`
-        # rebuilds; only its config is read back from its (escaped) JSON, and the index is made again from
-        # the entries, never parsed: at 1,000 programmes a parse of it took hundreds of MB.
-        material_json = generate(prev)
-        if not material_json.startswith(_MATERIAL_INDEX_START):
-            raise RuntimeError("Material's search index no longer starts with its config: update engine/material.py")
-        config, _ = json.JSONDecoder().raw_decode(material_json, len(_MATERIAL_INDEX_START))
-        escaped_size = len(material_json)
-        del material_json
-        data = {"config": {**config, "catalog_query": additions.query}, "docs": index.entries}
-        return catalog_index(data, escaped_size, site_dir / "search")
+    def generate_without_entries(prev) -> str:
+        # Material writes its index with no entries: write_catalog_index writes them afterwards, one by
+        # one. Written whole (and escaped) they took hundreds of MB at 1,000 programmes. On `mkdocs serve
+        # --dirty` rebuilds (prev) Material's generation merges the previous build's entries into the
+        # index, so it gets them then.
+        if prev is not None:
+            return generate(prev)
+        entries, index.entries = index.entries, []
+        try:
+            return generate(prev)
+        finally:
+            index.entries = entries
 
-    index.generate_search_index = generate_catalog_index
+    index.generate_search_index = generate_without_entries
 
 
 _MATERIAL_INDEX_START = '{"config":'
 
 
-def catalog_index(data: dict, escaped_size: int, folder: Path) -> str:
-    """The search index Material writes (search/search_index.json), as UTF-8 instead of \\uXXXX escapes;
-    above SHARD_FROM_BYTES of Material's escaped index, the sharded index's manifest, with the shards
-    written into `folder` (features/search.py; the browser fetches them per query, search_query.js).
+def write_catalog_index(search, additions: SearchAdditions, site_dir: Path) -> None:
+    """The search index, after Material has written its own (its config, and no entries): the entries
+    written one by one as UTF-8 instead of \\uXXXX escapes, with the query settings the browser's query
+    rewriting needs (search_query.js); above SHARD_FROM_BYTES, the sharded index instead (features/search.py;
+    the browser fetches it per query). Call from on_post_build, after Material's.
 
     Escaped, every Chinese character takes 6 bytes, and so does every zero-width space that marks
     jieba's word boundaries: the UTF-8 file is about 40% smaller, about a third smaller gzipped, and
     the browser reads the same data. CATALOG_SEARCH=sharded or =whole overrides the size rule (the
     benchmark compares both on one catalogue)."""
+    index = getattr(search, "search_index", None)
+    path = site_dir / "search" / "search_index.json"
+    if index is None or not path.is_file():
+        return
+    materials = path.read_text(encoding="utf-8")
+    if not materials.startswith(_MATERIAL_INDEX_START):
+        raise RuntimeError("Material's search index no longer starts with its config: update engine/material.py")
+    config, _ = json.JSONDecoder().raw_decode(materials, len(_MATERIAL_INDEX_START))
+    del materials
+    config["catalog_query"] = additions.query
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"{_MATERIAL_INDEX_START}{_json(config)},\"docs\":[")
+        for n, entry in enumerate(index.entries):
+            out.write(("," if n else "") + _json(entry))
+        out.write("]}")
     choice = os.environ.get("CATALOG_SEARCH", "auto")
-    if choice == "sharded" or (choice == "auto" and escaped_size > SHARD_FROM_BYTES):
-        from lunr.stemmer import PorterStemmer
+    if choice == "whole" or (choice == "auto" and path.stat().st_size <= SHARD_FROM_BYTES):
+        return
+    from lunr.stemmer import PorterStemmer
 
-        files = sharded_index(data, PorterStemmer().stem)
-        for name, text in files.items():
-            if name != "search_index.json":
-                target = folder / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-        return files["search_index.json"]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    for name, text in sharded_index({"config": config, "docs": index.entries}, PorterStemmer().stem).items():
+        target = site_dir / "search" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def without_jieba(search) -> None:

@@ -14,7 +14,9 @@ from mkdocs.structure.files import File, Files
 
 from generator.engine import headers, notfound, redirectpages, themescripts
 from generator.engine.csp import add_policy
-from generator.engine.material import catalog_entries, search_dictionary_file, whole_word_queries, without_jieba
+from generator.engine.material import (
+    catalog_entries, search_dictionary_file, whole_word_queries, without_jieba, write_catalog_index,
+)
 from generator.engine.preview import error_page, write_changed
 from generator.publish.spilled import SpilledFiles
 from generator.site import WATCHED_FOLDERS, GeneratedSite, generate_site, hand_written_pages
@@ -84,7 +86,7 @@ class CatalogPlugin(BasePlugin):
         if self.config["edition"] == "en":
             without_jieba(search)
         if search is not None and getattr(self, "search_additions", None) is not None:
-            catalog_entries(search, self.search_additions, Path(config.site_dir))
+            catalog_entries(search, self.search_additions)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if getattr(self, "serving", False):
@@ -114,7 +116,19 @@ class CatalogPlugin(BasePlugin):
             return File.generated(config, path, abs_src_path=str(self.files.file_of(path)))
         return File.generated(config, path, content=self.files[path])
 
+    @event_priority(-100)  # last: no other plugin reads the page's Markdown after this
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # Rendered, a page's Markdown is read no more; MkDocs would keep every page's to the end of the
+        # build (issue #14). Empty, not None: MkDocs takes None for a page not read yet.
+        page.markdown = ""
+        return html
+
+    @event_priority(-100)  # last: no other plugin reads the page's content after this
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        # MkDocs renders every page's HTML before it writes the first, and keeps it all to the end of the
+        # build; once a page is written (and indexed for search, in on_page_context) nothing reads its
+        # content again, so the memory goes to the pages still to come (issue #14).
+        page.content = None
         return _with_policy(output, page.file.src_uri, self.site_path)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -122,6 +136,9 @@ class CatalogPlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin has written its index, and the redirect pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search")
+        if search is not None and getattr(self, "search_additions", None) is not None:
+            write_catalog_index(search, self.search_additions, Path(config.site_dir))
         notfound.write_page_list(Path(config.site_dir))
         whole_word_queries(Path(config.site_dir))
         try:

@@ -151,7 +151,7 @@ def search_additions(catalog: Catalog) -> SearchAdditions:
 # pieces instead (docs/scale.md): a term list, posting shards fetched per query term, and blocks of
 # entries fetched for the results shown; generator/engine/search_query.js searches them.
 
-SHARD_FROM_BYTES = 2_000_000  # the real catalogue's index is about 0.3 MB: lunr serves it whole
+SHARD_FROM_BYTES = 2_000_000  # of the whole index, UTF-8; the real catalogue's is about 0.3 MB: lunr serves it whole
 SHARD_TARGET_BYTES = 24_000  # postings per shard file, before gzip
 POSTINGS_PER_TERM = 400  # the strongest entries of a term; the rest would rank below them anyway
 DOCS_PER_BLOCK = 48

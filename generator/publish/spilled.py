@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 FOLDER_PREFIX = "catalog-files-"
@@ -26,10 +27,17 @@ Stored = tuple[Path, bool]
 class SpilledFiles(Mapping[str, "str | bytes"]):
     """Site path → content, read from disk when asked for; in the order the files were added."""
 
-    def __init__(self) -> None:
-        # Removed when the last mapping that uses it is garbage (a mapping keeps the folders it links to).
-        _remove_abandoned_folders()
-        self._folder = tempfile.TemporaryDirectory(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
+    def __init__(self, area: Path | None = None) -> None:
+        """Files in a folder of their own inside `area` (spill_area), which its owner removes; without
+        one, in a temporary folder removed when the last mapping that uses it is garbage (a mapping
+        keeps the folders it links to). Only the first kind can be pickled, to cross processes."""
+        if area is None:
+            _remove_abandoned_folders()
+            self._owned: tempfile.TemporaryDirectory | None = tempfile.TemporaryDirectory(prefix=_own_prefix())
+            self._folder = Path(self._owned.name)
+        else:
+            self._owned = None
+            self._folder = Path(tempfile.mkdtemp(dir=area))
         self._kept: list[SpilledFiles] = []
         self._where: dict[str, Stored] = {}
         self._parts = 0
@@ -38,7 +46,7 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
         """A folder of its own for one batch of files, so batches written at once (in forked workers)
         never write over one another; which batch wins a path is settled by the order of add()."""
         self._parts += 1
-        return Path(self._folder.name) / str(self._parts)
+        return self._folder / str(self._parts)
 
     @staticmethod
     def write(part: Path, files: Mapping[str, str | bytes]) -> dict[str, Stored]:
@@ -57,7 +65,7 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
 
     def put(self, path: str, content: str | bytes) -> None:
         """One file, written now (a later put of the same path replaces it)."""
-        self.add(self.write(Path(self._folder.name) / "put", {path: content}))
+        self.add(self.write(self._folder / "put", {path: content}))
 
     def link(self, path: str, other: Mapping[str, str | bytes], other_path: str) -> None:
         """What `other` has at `other_path`: the same file, neither read nor copied, when `other` keeps
@@ -85,6 +93,19 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._where
+
+
+@contextmanager
+def spill_area() -> Iterator[Path]:
+    """A temporary folder for one build's generated files (SpilledFiles(area)), removed when the build
+    ends, however it ends."""
+    _remove_abandoned_folders()
+    with tempfile.TemporaryDirectory(prefix=_own_prefix()) as folder:
+        yield Path(folder)
+
+
+def _own_prefix() -> str:
+    return f"{FOLDER_PREFIX}{os.getpid()}-"
 
 
 def _remove_abandoned_folders() -> None:

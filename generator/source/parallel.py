@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import traceback
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -51,3 +52,42 @@ def run_all(tasks: Sequence[Callable[[], T]], parallel: bool) -> list[T]:
             return pool.map(_run, range(len(tasks)), chunksize=1)
     finally:
         _TASKS = ()
+
+
+def in_child(task: Callable[[], T]) -> T:
+    """task() in a forked process, its result pickled back: what the task allocates goes with that process
+    instead of staying in this one's heap. Where forking is not safe (a threaded process) it runs here.
+
+    The child is an ordinary process, not a pool's daemon, so the task may use run_all itself. An
+    exception is raised here as the task raised it when it can be pickled (CatalogError, with the
+    problems); any other failure says so with the child's traceback."""
+    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return task()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run_and_send() -> None:
+        try:
+            outcome = (True, task(), "")
+        except BaseException as exc:  # noqa: BLE001 - every outcome goes back to the parent
+            outcome = (False, exc, traceback.format_exc())
+        try:
+            send.send(outcome)
+        except Exception:  # noqa: BLE001 - a result or an exception that cannot be pickled
+            send.send((False, None, outcome[2] or traceback.format_exc()))
+
+    child = context.Process(target=run_and_send)
+    child.start()
+    send.close()
+    try:
+        ok, value, child_traceback = receive.recv()
+    except EOFError:
+        raise ChildProcessError("the task's process ended without a result") from None
+    finally:
+        child.join()
+    if ok:
+        return value
+    if value is None:
+        raise ChildProcessError(f"the task failed in its process:\n{child_traceback}")
+    value.add_note(f"(raised in a forked process)\n{child_traceback}")
+    raise value

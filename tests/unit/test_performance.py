@@ -131,7 +131,7 @@ def test_generate_site_generates_each_edition_once(minimal_project, monkeypatch)
     shutil.copy(ROOT / "mkdocs.en.yml", minimal_project / "mkdocs.en.yml")
     calls: list[str] = []
     real = site.edition_files
-    monkeypatch.setattr(site, "edition_files", lambda build: calls.append(build.words.lang) or real(build))
+    monkeypatch.setattr(site, "edition_files", lambda build, area=None: calls.append(build.words.lang) or real(build, area))
     first = site.generate_site(minimal_project, strict=False)
     assert calls == ["zh", "en"]
     assert first.en is not None and "programs/test-program.md" in first.zh and "programs/test-program.md" in first.en
@@ -191,35 +191,58 @@ def _material_index(entries: list[dict], config: dict | None = None):
 ENTRIES = [{"location": "a/", "title": "碳\u200b资产", "text": "“引号” \\ \u2028"}]
 
 
-def test_search_index_is_written_as_utf8_with_material_s_data_and_the_query_settings(tmp_path, monkeypatch):
+def _built_index(search, additions, site_dir: Path) -> str:
+    """What Material's on_post_build and then the catalogue's write: search/search_index.json."""
+    from generator.engine.material import write_catalog_index
+
+    (site_dir / "search").mkdir(parents=True, exist_ok=True)
+    path = site_dir / "search" / "search_index.json"
+    path.write_text(search.search_index.generate_search_index(None), encoding="utf-8")
+    write_catalog_index(search, additions, site_dir)
+    return path.read_text(encoding="utf-8")
+
+
+ADDITIONS_QUERY = {"synonyms": {"大专": ["专科"]}}
+
+
+def test_search_index_is_written_as_utf8_with_material_s_config_and_the_query_settings(tmp_path, monkeypatch):
     from generator.engine.material import catalog_entries
     from generator.features.search import SearchAdditions
 
     monkeypatch.setenv("CATALOG_SEARCH", "auto")
     search = _material_index([dict(e) for e in ENTRIES])
-    materials_own = search.search_index.generate_search_index
-    additions = SearchAdditions("", {}, {}, {}, {"synonyms": {"大专": ["专科"]}})
-    catalog_entries(search, additions, tmp_path)
-    with monkeypatch.context() as no_parsing:
-        no_parsing.setattr(json, "loads", lambda *a, **k: pytest.fail("the index was parsed back"))
-        written = search.search_index.generate_search_index(None)
+    index, entries_seen = search.search_index, []
+    materials_own = index.generate_search_index
+    index.generate_search_index = lambda prev: entries_seen.append(list(index.entries)) or materials_own(prev)
+    additions = SearchAdditions("", {}, {}, {}, ADDITIONS_QUERY)
+    catalog_entries(search, additions)
+    written = _built_index(search, additions, tmp_path)
+    # Material's own generation was handed no entries (it would write them all out, escaped, for nothing),
+    # and the index has them back.
+    assert entries_seen == [[]] and index.entries == ENTRIES
     escaped = materials_own(None)  # what Material would write, the catalogue's fields included
-    assert json.loads(written) == {"config": {**json.loads(escaped)["config"], "catalog_query": additions.query},
+    assert json.loads(written) == {"config": {**json.loads(escaped)["config"], "catalog_query": ADDITIONS_QUERY},
                                    "docs": ENTRIES}
     assert "\\u78b3" in escaped and "碳\u200b资产" in written and "\\u78b3" not in written
-    assert not (tmp_path / "search").exists()  # no shards for a small index
+    assert not (tmp_path / "search" / "index").exists()  # no shards for a small index
 
 
 def test_a_large_search_index_is_written_sharded_beside_its_manifest(tmp_path, monkeypatch):
-    from generator.engine.material import catalog_index
-    from generator.features.search import SHARD_FROM_BYTES
+    from generator.engine import material
+    from generator.features.search import SearchAdditions
 
     monkeypatch.setenv("CATALOG_SEARCH", "auto")
-    data = {"config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}}, "docs": ENTRIES}
-    assert "catalog_shards" not in json.loads(catalog_index(data, SHARD_FROM_BYTES, tmp_path))["config"]
-    manifest = json.loads(catalog_index(data, SHARD_FROM_BYTES + 1, tmp_path))
+    search = _material_index([dict(e) for e in ENTRIES], {"lang": ["zh"], "separator": "[\\s]", "pipeline": [],
+                                                           "fields": {"title": {"boost": 1000}, "text": {"boost": 1}}})
+    additions = SearchAdditions("", {}, {}, {}, ADDITIONS_QUERY)
+    material.catalog_entries(search, additions)
+    whole = _built_index(search, additions, tmp_path / "small")
+    monkeypatch.setattr(material, "SHARD_FROM_BYTES", len(whole.encode()) - 1)
+    manifest = json.loads(_built_index(search, additions, tmp_path / "large"))
     assert manifest["docs"] == [] and manifest["config"]["catalog_shards"]["docs"] == len(ENTRIES)
-    assert (tmp_path / "index" / "terms.json").is_file() and (tmp_path / "index" / "docs-0.json").is_file()
+    assert manifest["config"]["catalog_query"] == ADDITIONS_QUERY
+    shards = tmp_path / "large" / "search" / "index"
+    assert (shards / "terms.json").is_file() and (shards / "docs-0.json").is_file()
 
 
 # --- large catalogues: work spread over forked workers, same result -------------------------------------------
@@ -263,6 +286,44 @@ def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
         parallel.run_all([fail, dict], parallel=True)
     assert raised.value.problems == [Problem("programs/x.yaml", 3, "levels[0].id", "not a level")]
     assert str(raised.value) == "programs/x.yaml:3: levels[0].id: not a level"
+
+
+def _pid_and_children():
+    # run_all inside the child: it is an ordinary process, not a pool's daemon, so it may fork workers.
+    return os.getpid(), parallel.run_all([os.getpid, os.getpid], parallel=True)
+
+
+def test_a_task_in_a_child_process_hands_back_its_result_and_may_fork_workers():
+    pid, workers = parallel.in_child(_pid_and_children)
+    assert pid != os.getpid() and len(workers) == 2 and not {pid, os.getpid()} & set(workers)
+
+
+def test_an_error_in_the_child_process_reaches_the_parent():
+    from generator.source.problems import CatalogError, Problem
+
+    def invalid():
+        raise CatalogError([Problem("programs/x.yaml", 3, "levels[0].id", "not a level")])
+
+    with pytest.raises(CatalogError) as raised:
+        parallel.in_child(invalid)
+    assert raised.value.problems == [Problem("programs/x.yaml", 3, "levels[0].id", "not a level")]
+
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("no")
+
+    def broken():
+        raise Unpicklable("a bug")
+
+    with pytest.raises(ChildProcessError, match=r"(?s)Unpicklable: a bug"):
+        parallel.in_child(broken)
+    with pytest.raises(ChildProcessError, match="without a result"):
+        parallel.in_child(lambda: os._exit(3))
+
+
+def test_a_threaded_process_runs_the_task_itself(monkeypatch):
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    assert parallel.in_child(os.getpid) == os.getpid()
 
 
 # --- the benchmark's search-engine comparison (bench/bench.py) -------------------------------------------------
