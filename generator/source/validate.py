@@ -112,10 +112,21 @@ def _check_shape(doc: RawDocument) -> tuple[BaseModel | None, list[Problem]]:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        errors = exc.errors()
+        for error in errors:
             loc = _clean_loc(error["loc"])
+            if _emptied_by_its_items(error, loc, errors):
+                continue
             problems.append(Problem(doc.relpath, doc.line_of(loc), format_loc(loc), _explain(error, model, loc)))
         return None, problems
+
+
+def _emptied_by_its_items(error: dict, loc: tuple, errors: list[dict]) -> bool:
+    """pydantic counts a list's length after its items' own errors: a list whose only item is wrong is
+    also "too short". That is the same mistake reported twice; the item's error says what is wrong."""
+    return error["type"] == "too_short" and any(
+        len(other_loc) > len(loc) and other_loc[:len(loc)] == loc
+        for other_loc in (_clean_loc(other["loc"]) for other in errors))
 
 
 def _check_file_names(found: Located) -> list[Problem]:
@@ -140,8 +151,10 @@ class _References:
 
     def __init__(self, raw: RawProject, programs, syllabi, policies, bodies, registry: Located | None):
         self.programs = {p.value.id: p.value for p in programs}
-        self.syllabi = {s.value.id: s.value for s in syllabi}
-        # Ids of files that failed their own checks still count, so one mistake is reported once.
+        # Ids of files that failed their own checks still count, so one mistake is reported once. A
+        # syllabus's id is its path (syllabi/<id>.yaml, checked in _check_file_names).
+        self.syllabus_ids = {s.value.id for s in syllabi} | {
+            doc.relpath.removeprefix("syllabi/").removesuffix(".yaml") for doc in raw.of_kind("syllabus")}
         self.program_ids = set(self.programs) | _raw_ids(raw, "program")
         self.policies = {p.value.id for p in policies} | _raw_ids(raw, "policy")
         self.bodies = {b.value.id for b in bodies} | _raw_ids(raw, "body")
@@ -181,7 +194,7 @@ class _References:
         schemes = self.program_ids | self.schemes
         for i, level in enumerate(program.levels):
             if level.syllabus:
-                self.expect(doc, ("levels", i, "syllabus"), level.syllabus, self.syllabi, "syllabus")
+                self.expect(doc, ("levels", i, "syllabus"), level.syllabus, self.syllabus_ids, "syllabus")
             if level.eligibility:
                 self._conditions(doc, ("levels", i, "eligibility"), level.eligibility, schemes)
         if program.eligibility:

@@ -53,6 +53,7 @@ def test_broken_input_is_refused_cleanly(case, built_minimal, tmp_path, capsys):
     problems = [line for line in captured.err.splitlines() if not line.endswith("nothing was written.")]
     assert problems and all(PROBLEM_LINE.match(line) for line in problems), captured.err
     assert case["expect"] in captured.err, captured.err
+    assert len(problems) == case.get("problems", len(problems)), captured.err
     assert "Traceback" not in captured.err + captured.out
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-*"))
