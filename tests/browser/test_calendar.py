@@ -66,10 +66,12 @@ def catalog():
 
 
 @pytest.mark.parametrize("later", LATER, ids=str)
-def test_programme_next_sessions_follow_the_reader_today(page, catalog, later) -> None:
+@pytest.mark.parametrize("folder", ["programs", "calendar"])
+def test_programme_next_sessions_follow_the_reader_today(page, catalog, later, folder) -> None:
+    """On the programme page and at the top of its calendar page."""
     page.clock.set_fixed_time(dt.datetime(later.year, later.month, later.day, 12))
     for program in ses.calendar_programs(catalog):
-        page.goto(f"programs/{program.id}/")
+        page.goto(f"{folder}/{program.id}/")
         box = page.locator("[data-calendar-next]")
         expected = ses.next_sessions(program, later, 3)
         expect(box.locator("[data-calendar-intro]")).to_contain_text(cal_pages.calendar_day(later))
