@@ -219,26 +219,28 @@ def published_paths(root: Path, zh_files: dict[str, str | bytes]) -> list[str]:
     return paths
 
 
-def generated_tree(root: Path, site: GeneratedSite) -> dict[str, str | bytes]:
-    """The whole Markdown tree of both editions, hand-written pages included (`catalog generate`)."""
-    tree: dict[str, str | bytes] = {**hand_written_pages(root), **site.zh}
+def generated_tree(root: Path, site: GeneratedSite) -> dict[str, str | Path]:
+    """The whole Markdown tree of both editions (`catalog generate`): hand-written pages' text, and where
+    each generated file is on disk (publish/spilled.py), so the tree is copied, never held in memory."""
+    tree: dict[str, str | Path] = {**hand_written_pages(root), **{path: site.zh.file_of(path) for path in site.zh}}
     if site.en is not None:
-        tree.update({EN_PREFIX + path: content
-                     for path, content in {**english_hand_written_pages(root), **site.en}.items()})
+        english = {path: site.en.file_of(path) for path in site.en}
+        tree.update({EN_PREFIX + path: content for path, content in {**english_hand_written_pages(root), **english}.items()})
     return tree
 
 
 def generate(root: Path, out: Path) -> int:
     """Write the whole page tree as Markdown, for any static-site engine; swapped in only when complete."""
-    tree = generated_tree(root, generate_site(root))
+    site = generate_site(root)  # kept to the end: its files are on disk only while it lives
+    tree = generated_tree(root, site)
     with publishing.build_lock(out):
         staging = publishing.new_staging(out)
         try:
             for path, content in tree.items():
                 target = staging / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(content, bytes):
-                    target.write_bytes(content)
+                if isinstance(content, Path):
+                    shutil.copyfile(content, target)
                 else:
                     target.write_text(content, encoding="utf-8")
         except BaseException:
