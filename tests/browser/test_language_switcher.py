@@ -16,6 +16,9 @@ PLACES = [
 
 
 def switch(page, lang: str) -> None:
+    # The pointer may already rest where the menu is (it did on the other edition's page): move it off
+    # first, so the hover opens the menu on this page too.
+    page.mouse.move(0, 0)
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang={lang}]").click()
 

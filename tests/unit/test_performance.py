@@ -293,12 +293,18 @@ def _pid_and_children():
     return os.getpid(), parallel.run_all([os.getpid, os.getpid], parallel=True)
 
 
-def test_a_task_in_a_child_process_hands_back_its_result_and_may_fork_workers():
+@pytest.fixture
+def may_fork(monkeypatch):
+    # Other tests' servers may still run threads in this process; these tests fork regardless.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+
+
+def test_a_task_in_a_child_process_hands_back_its_result_and_may_fork_workers(may_fork):
     pid, workers = parallel.in_child(_pid_and_children)
     assert pid != os.getpid() and len(workers) == 2 and not {pid, os.getpid()} & set(workers)
 
 
-def test_an_error_in_the_child_process_reaches_the_parent():
+def test_an_error_in_the_child_process_reaches_the_parent(may_fork):
     from generator.source.problems import CatalogError, Problem
 
     def invalid():
