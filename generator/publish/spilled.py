@@ -38,7 +38,9 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
         else:
             self._owned = None
             self._folder = Path(tempfile.mkdtemp(dir=area))
-        self._kept: list[SpilledFiles] = []
+        # The mappings whose folders this one links to, by identity: a Mapping's == compares contents,
+        # which would read every file of both at each link.
+        self._kept: dict[int, SpilledFiles] = {}
         self._where: dict[str, Stored] = {}
         self._parts = 0
 
@@ -73,8 +75,8 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
         if not isinstance(other, SpilledFiles):
             self.put(path, other[other_path])
             return
-        if other is not self and other not in self._kept:
-            self._kept.append(other)
+        if other is not self:
+            self._kept.setdefault(id(other), other)
         self._where[path] = other._where[other_path]
 
     def file_of(self, path: str) -> Path:

@@ -74,6 +74,24 @@ def test_workers_hand_back_where_files_are_not_what_they_say(catalog, monkeypatc
     assert all(files[path] == content for path, content in expected.items())
 
 
+def test_linking_from_several_mappings_reads_no_file(monkeypatch):
+    """The English edition links to its own files and to the Chinese edition's: neither is read (at 1,000
+    programmes reading them at each link took hours)."""
+    zh, own = SpilledFiles(), SpilledFiles()
+    for n in range(3):
+        zh.put(f"data/{n}.json", "{}")
+        own.put(f"own/{n}.md", "# Own\n")
+    reads = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: reads.append(path) or real_read(path))
+    en = SpilledFiles()
+    for path in own:
+        en.link(path, own, path)
+    for path in zh:
+        en.link(path, zh, path)
+    assert reads == [] and len(en) == 6
+
+
 def test_the_english_edition_shares_the_chinese_data_files():
     zh = SpilledFiles()
     zh.put("zh-only.md", "---\ntitle: 只有中文\n---\n\n# 只有中文\n")
