@@ -226,15 +226,22 @@ def sharded_overlay(site: Path, dest: Path) -> Path:
 def first_search(browser, base: str, log: list, queries) -> dict:
     """Each query on a fresh page (empty cache) right after its load event: the time to the first result,
     and what the search fetched (search/…: the index, its shards), gzipped transfer."""
+    return _on_fresh_pages(browser, base, log, queries, _query_latency, "/search/")
+
+
+def _on_fresh_pages(browser, base: str, log: list, queries, search, fetched_under: str) -> dict:
+    """search(page, query) → ms, for each query on a fresh page (empty cache) right after its load event;
+    with what was fetched under `fetched_under`, gzipped transfer."""
     times, fetched = {}, {}
     for query in queries:
         context = browser.new_context()
         page = context.new_page()
         page.goto(base, wait_until="load")
         log.clear()
-        times[query] = _query_latency(page, query)
-        page.wait_for_timeout(300)  # entries fetched for the results shown
-        fetched[query] = round(sum(sent for path, _s, _r, sent in log if path.startswith("/search/")) / 1e3, 1)
+        times[query] = search(page, query)
+        # Entries fetched for the results shown; and the server logs a response just after sending it.
+        page.wait_for_timeout(300)
+        fetched[query] = round(sum(sent for path, _s, _r, sent in log if path.startswith(fetched_under)) / 1e3, 1)
         context.close()
     found = [t for t in times.values() if t is not None]
     return {"first_search_ms": times, "first_search_max_ms": max(found) if found else None,
@@ -336,22 +343,12 @@ def pagefind_found(first: dict | None) -> tuple[str, str]:
 def pagefind_first_search(browser, base: str, log: list, queries) -> dict:
     """As first_search, through Pagefind's JS API: a fresh page (empty cache), its load event, then the
     query; the time to the first result's data, and what was fetched under /pagefind/ (gzipped transfer)."""
-    times, fetched = {}, {}
-    for query in queries:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(base, wait_until="load")
-        log.clear()
+
+    def search(page, query: str) -> float | None:
         answer = page.evaluate(_PAGEFIND_SEARCH, query)
-        times[query] = round(answer["ms"], 1) if answer["ms"] is not None else None
-        page.wait_for_timeout(300)  # the server logs a response just after sending it, as in first_search
-        fetched[query] = round(sum(sent for path, _s, _r, sent in log if path.startswith("/pagefind/")) / 1e3, 1)
-        context.close()
-    found = [t for t in times.values() if t is not None]
-    return {"first_search_ms": times, "first_search_max_ms": max(found) if found else None,
-            "first_search_median_ms": statistics.median(found) if found else None,
-            "search_fetched_kb": fetched, "search_fetched_max_kb": max(fetched.values()) if fetched else None,
-            "how": PAGEFIND_NOTE}
+        return round(answer["ms"], 1) if answer["ms"] is not None else None
+
+    return {**_on_fresh_pages(browser, base, log, queries, search, "/pagefind/"), "how": PAGEFIND_NOTE}
 
 
 def pagefind_query_set(browser, base: str) -> dict:
