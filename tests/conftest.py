@@ -82,6 +82,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 _TAGS = re.compile(r"<[^>]+>")
 
 
+def pagefind_index_of(site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """Pagefind's index of a built site in a folder of its own, as `make bench` makes it (bench/browser.py):
+    the folder, and the indexing time and size."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from bench import browser
+
+    binary = browser.pagefind_binary()
+    assert binary is not None, "npm ci installs pagefind's extended binary (package.json devDependencies)"
+    dest = tmp_path_factory.mktemp("pagefind")
+    return dest, browser.pagefind_overlay(site, dest, binary)
+
+
 def page_text(site: Path, url_path: str) -> str:
     """The visible text of a built page's article, whitespace folded."""
     raw = (site / url_path / "index.html").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, pagefind_index_of
 
 sys.path.insert(0, str(ROOT))
 from bench import browser as bench_browser  # noqa: E402
@@ -16,10 +16,7 @@ from bench import browser as bench_browser  # noqa: E402
 @pytest.fixture(scope="module")
 def pagefind_site(site_dir, tmp_path_factory):
     """The built site served with Pagefind's index of it over it, as `make bench` serves it."""
-    binary = bench_browser.pagefind_binary()
-    assert binary is not None, "npm ci installs pagefind's extended binary"
-    overlay = tmp_path_factory.mktemp("pagefind")
-    bench_browser.pagefind_overlay(site_dir, overlay, binary)
+    overlay, _index = pagefind_index_of(site_dir, tmp_path_factory)
     with bench_browser.serve(site_dir, overlay) as (base, log):
         yield base, log
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, pagefind_index_of
 
 sys.path.insert(0, str(ROOT))
 from bench import browser as bench_browser  # noqa: E402
@@ -19,10 +19,7 @@ from tests.browser.test_search_queries import load_query_set  # noqa: E402
 
 @pytest.fixture(scope="module")
 def pagefind_index(built_site, tmp_path_factory):
-    binary = bench_browser.pagefind_binary()
-    assert binary is not None, "npm ci installs pagefind's extended binary (package.json devDependencies)"
-    dest = tmp_path_factory.mktemp("pagefind")
-    return dest, bench_browser.pagefind_overlay(built_site, dest, binary)
+    return pagefind_index_of(built_site, tmp_path_factory)
 
 
 def test_the_binary_is_the_extended_build():
