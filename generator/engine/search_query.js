@@ -142,10 +142,12 @@
       const found = matched.get(n) || new Set();
       return { location, title, text, score, terms: Object.fromEntries(asked.map(({ word }) => [word, found.has(word)])) };
     };
+    // Material shows a group under the entry that is a page: a group without its page would be shown under
+    // its last section instead, so the page is added when it ranked below the six shown.
     const items = [...groups].map(([page, members]) => {
-      const group = members.slice(0, 6).map(([n, score]) => entry(n, score));
-      if (!members.some(([n]) => n === page)) group.push(entry(page, 0));
-      return group;
+      const shown = members.slice(0, 6);
+      if (!shown.some(([n]) => n === page)) shown.push(members.find(([n]) => n === page) || [page, 0]);
+      return shown.map(([n, score]) => entry(n, score));
     });
     return { items };
   };

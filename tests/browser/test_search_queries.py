@@ -129,6 +129,12 @@ def test_the_sharded_index_ranks_the_query_set_as_well(sharded_page):
     assert rate >= data["min_hit_rate"], "\n".join(misses)
 
 
+def test_the_sharded_index_shows_each_group_under_its_page(sharded_page):
+    # Its page entry ranked seventh in the group, below the six sections shown: the group was shown under
+    # its last section, and the section the query names was not the first one listed.
+    assert is_hit(first_result(sharded_page, MUST[2][0]), MUST[2][1])
+
+
 def test_the_sharded_index_fetches_only_what_a_query_needs(sharded_page):
     sharded_page.fetched.clear()
     assert is_hit(first_result(sharded_page, "杉木"), MUST[0][1])
