@@ -112,8 +112,9 @@
         const df = postings[0];
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
         for (let i = 1; i < postings.length; i += 2) {
-          const n = postings[i], field = postings[i + 1] >> 8, tf = postings[i + 1] & 255;
-          const boost = shards.fields[field] * (shards.boosts[n] || 1);
+          // features/search.py, sharded_index: entry boost << 11 | field << 8 | count.
+          const n = postings[i], packed = postings[i + 1], tf = packed & 255;
+          const boost = shards.fields[packed >> 8 & 7] * shards.entry_boosts[packed >> 11];
           scores.set(n, (scores.get(n) || 0) + idf * boost * (tf * (k1 + 1)) / (tf + k1));
           if (!matched.has(n)) matched.set(n, new Set());
           matched.get(n).add(word);

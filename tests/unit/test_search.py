@@ -143,3 +143,18 @@ def test_a_term_keeps_its_strongest_postings_and_its_true_count():
     kept = postings[1::2]
     assert len(kept) == POSTINGS_PER_TERM
     assert set(range(0, 600, 2)) <= set(kept)  # every title hit (boost 1000) is stronger than a text hit
+
+
+def test_an_entry_boost_travels_in_its_postings():
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import sharded_index, shard_of
+
+    index = _index(300)
+    index["docs"][3]["boost"] = 0.5
+    files = sharded_index(index, PorterStemmer().stem)
+    manifest = json.loads(files["search_index.json"])["config"]["catalog_shards"]
+    postings = json.loads(files[f"index/{shard_of('材料', manifest['shards'])}.json"])["材料"]
+    boosts = {n: manifest["entry_boosts"][packed >> 11] for n, packed in zip(postings[1::2], postings[2::2])}
+    assert boosts == {n: index["docs"][n].get("boost", 1) for n in range(1, 600, 2)}
+    assert boosts[3] == 0.5 and boosts[1] == 1
