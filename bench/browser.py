@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import json
 import shutil
 import statistics
 import tempfile
@@ -209,8 +210,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def sharded_overlay(site: Path, dest: Path) -> Path:
     """The sharded index (generator/features/search.py) of a site built with the whole one, in dest/search/."""
-    import json
-
     from lunr.stemmer import PorterStemmer
 
     from generator.features.search import sharded_index
@@ -362,11 +361,23 @@ def pagefind_query_set(browser, base: str) -> dict:
         context.close()
 
 
+def is_sharded(site: Path) -> bool:
+    """Whether the build wrote the sharded index (above SHARD_FROM_BYTES), as `make site` does."""
+    return "catalog_shards" in json.loads((site / "search" / "search_index.json").read_bytes())["config"]
+
+
 def compare_engines(browser, run: dict, queries) -> dict:
+    """The engines on one build. A site built with the whole index also gets the sharded one derived from
+    it; a site built sharded (a large catalogue) has no whole index to serve, and lunr is not measured."""
     site = Path(run["site"])
     out = {}
     with tempfile.TemporaryDirectory() as sharded, tempfile.TemporaryDirectory() as pagefind:
-        for engine, search in zip(ENGINES[:2], (None, sharded_overlay(site, Path(sharded)))):
+        if is_sharded(site):
+            out[ENGINES[0]] = {"not_built": "the build writes the sharded index at this size"}
+            engines = ((ENGINES[1], None),)
+        else:
+            engines = ((ENGINES[0], None), (ENGINES[1], sharded_overlay(site, Path(sharded))))
+        for engine, search in engines:
             with serve(site, search) as (base, log):
                 result = first_search(browser, base, log, queries)
                 if run["name"] == "real":
@@ -396,22 +407,31 @@ def measure_browser(runs: list[dict]) -> dict:
     largest = max(synthetic, key=lambda r: r["programs"]) if synthetic else None
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        def measured(key: str, measure) -> None:
+            # One measurement that fails is reported as failed; the others, and the builds before them, stand.
+            try:
+                out[key] = measure()
+            except Exception as error:  # noqa: BLE001 - reported in the results, not raised
+                out.setdefault("errors", {})[key] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
+
         try:
             for run in runs:
                 site = Path(run["site"])
                 program = REAL_PROGRAM if run["name"] == "real" else _some_program(site)
                 with serve(site) as (base, log):
-                    out[f"{run['name']} ours: programme page cold load"] = cold_load(browser, base, log, program)
+                    measured(f"{run['name']} ours: programme page cold load",
+                             lambda: cold_load(browser, base, log, program))
                     if run["name"] == "real":
-                        out["real ours: search"] = search_latency(browser, base)
+                        measured("real ours: search", lambda: search_latency(browser, base))
                     elif run is largest:
-                        out[f"{run['name']} ours: search"] = search_latency(browser, base, SYNTHETIC_QUERIES)
+                        measured(f"{run['name']} ours: search", lambda: search_latency(browser, base, SYNTHETIC_QUERIES))
                 if run["name"] == "real" or run is largest:
                     queries = QUERIES if run["name"] == "real" else SYNTHETIC_QUERIES
-                    out[f"{run['name']}: search engines"] = compare_engines(browser, run, queries)
+                    measured(f"{run['name']}: search engines", lambda: compare_engines(browser, run, queries))
                 if run.get("baseline_site") and Path(run["baseline_site"]).is_dir():
                     with serve(Path(run["baseline_site"])) as (base, log):
-                        out[f"{run['name']} baseline: programme page cold load"] = cold_load(browser, base, log, program)
+                        measured(f"{run['name']} baseline: programme page cold load",
+                                 lambda: cold_load(browser, base, log, program))
         finally:
             browser.close()
     return out

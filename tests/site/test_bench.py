@@ -65,3 +65,22 @@ def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path):
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.yaml"))
     assert files == sorted(p.relative_to(second).as_posix() for p in second.rglob("*.yaml"))
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_a_sharded_index_is_measured_whole_and_left_out_of_the_lunr_comparison(tmp_path):
+    """Above SHARD_FROM_BYTES the build writes the sharded index: the bench counts all its files (not just
+    the manifest), and does not serve a whole index that the build never wrote."""
+    sys.path.insert(0, str(ROOT))
+    from bench.bench import engine_row, site_metrics
+    from bench.browser import is_sharded
+
+    (tmp_path / "search" / "index").mkdir(parents=True)
+    (tmp_path / "index.html").write_text("<p>page</p>", encoding="utf-8")
+    manifest = {"config": {"catalog_shards": {"docs": 7}}, "docs": []}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (tmp_path / "search" / "index" / "0.json").write_text("x" * 5000, encoding="utf-8")
+    metrics = site_metrics(tmp_path)
+    assert metrics["search_sharded"] and metrics["search_docs"] == 7
+    assert metrics["search_index_kb"] > 5
+    assert is_sharded(tmp_path)
+    assert "not built" in engine_row("N=1000", "lunr, whole index", {"not_built": "sharded at this size"})
