@@ -1060,7 +1060,7 @@ class EnglishWords(Words):
             if edu.minimum != "none":
                 text += " or higher"
             qualifiers = [self.major[edu.major]] if edu.major != "any" else []
-            left_out = [self.education[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
+            left_out = [self.education[e] for e in edu.read_as_excluded]
             if left_out:
                 qualifiers.append(f"our reading: not {' or '.join(left_out)}")
             if edu.unclear:
