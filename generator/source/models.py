@@ -226,6 +226,12 @@ class EducationCondition(Strict):
         return tuple(level for levels in EDUCATION_STEPS[step:] for level in levels)
 
     @property
+    def read_as_excluded(self) -> tuple[str, ...]:
+        """Levels the usual order would admit that this clause does not (our reading, which every edition
+        says), less those the wording leaves open."""
+        return tuple(e for e in self.default_admitted if e not in self.admitted and e not in self.unclear)
+
+    @property
     def enrolled_kinds(self) -> tuple[str, ...] | None:
         """The kinds of current student that count (None: any student; () : none)."""
         if self.include_enrolled is True:

@@ -106,6 +106,10 @@ class Words:
     permanent_link = "永久链接"
     permalink_copy = "复制链接"
     permalink_copied = "已复制完整链接"
+    # The copy-link buttons of a syllabus's units, topics and points (assets/copy-link.js): {name} is the
+    # heading or point it copies.
+    copy_links = {"copy": "复制链接", "name": "复制链接：{name}", "copied": "已复制", "done": "已复制链接：{name}",
+                  "failed": "无法自动复制，链接为："}
     back_to = "返回 "
     no_levels_short = "未分级别"
     programs_title = "证书项目目录"
@@ -618,6 +622,8 @@ class EnglishWords(Words):
     permanent_link = "Permanent link"
     permalink_copy = "Copy link"
     permalink_copied = "Full link copied"
+    copy_links = {"copy": "Copy link", "name": "Copy link to: {name}", "copied": "Copied", "done": "Link copied: {name}",
+                  "failed": "Could not copy; the link is: "}
     back_to = "Back to "
     no_levels_short = "No levels in the source"
     programs_title = "Programmes"
@@ -1060,7 +1066,7 @@ class EnglishWords(Words):
             if edu.minimum != "none":
                 text += " or higher"
             qualifiers = [self.major[edu.major]] if edu.major != "any" else []
-            left_out = [self.education[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
+            left_out = [self.education[e] for e in edu.read_as_excluded]
             if left_out:
                 qualifiers.append(f"our reading: not {' or '.join(left_out)}")
             if edu.unclear:

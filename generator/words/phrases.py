@@ -122,7 +122,7 @@ def describe_condition(condition: Condition, names: Vocabulary | None = None) ->
         edu = condition.education
         text = f"学历：{labels.EDUCATION[edu.minimum]}及以上"
         qualifiers = [labels.MAJOR[edu.major]] if edu.major != "any" else []
-        left_out = [labels.EDUCATION[e] for e in edu.default_admitted if e not in edu.admitted and e not in edu.unclear]
+        left_out = [labels.EDUCATION[e] for e in edu.read_as_excluded]
         if left_out:
             qualifiers.append(f"按本目录理解，不含{'、'.join(left_out)}")
         if edu.unclear:

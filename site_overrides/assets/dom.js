@@ -36,6 +36,20 @@ export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 }
 
+// Copy text to the clipboard; where the page may not (an insecure origin, a refused permission), show it
+// in `status` after `intro`, selected, for the reader to copy by hand. Resolves to whether it was copied.
+export async function copyText(text, status, intro = "") {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const shown = el("span", { text });
+    status.replaceChildren(intro, shown);
+    getSelection().selectAllChildren(shown);
+    return false;
+  }
+}
+
 // Run a module's set-up on every page: Material's instant navigation swaps pages without a reload,
 // and announces each one on document$; without it, once the document is ready.
 export function onEveryPage(setUp) {

@@ -1,7 +1,7 @@
 // The copy button next to a permanent link. The page shows the link as its path only (the site names
 // no host of its own, so it works wherever it is served); the button copies the full address, which the
 // browser resolves from the link against this page: its own origin and the site's folder.
-import { onEveryPage } from "./dom.js";
+import { copyText, onEveryPage } from "./dom.js";
 
 function setUp() {
   for (const box of document.querySelectorAll("[data-permalink]")) {
@@ -12,14 +12,7 @@ function setUp() {
     button.dataset.ready = "1";
     button.hidden = false; // without JavaScript the path itself is the link to copy
     button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(link.href);
-        status.textContent = box.dataset.copied;
-      } catch {
-        // No clipboard (an insecure origin, a refused permission): select the address to copy by hand.
-        status.textContent = link.href;
-        getSelection().selectAllChildren(status);
-      }
+      if (await copyText(link.href, status)) status.textContent = box.dataset.copied;
     });
   }
 }

@@ -3,6 +3,7 @@ non-empty folder."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,17 @@ def test_init_then_build(tmp_path: Path):
     assert "示例咖啡师证书" in page
     assert (project / "site" / "syllabi" / "example-barista" / "index.html").is_file()
     assert "碳" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    # Every script and stylesheet a page asks for is in the build: the starter's mkdocs.yml once named
+    # assets/eligibility.js, which no longer exists, and left out the plan page's and the permalink's.
+    for page in ("index.html", "eligibility/index.html", "plan/index.html", "syllabi/example-barista/index.html"):
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assets = re.findall(r'<script[^>]* src="([^"]+)"|<link[^>]* rel="stylesheet"[^>]* href="([^"]+)"', html)
+        wanted = [a or b for a, b in assets if not (a or b).startswith(("http:", "https:"))]
+        if page == "eligibility/index.html":
+            assert any(w.endswith("eligibility/widget.js") for w in wanted), wanted
+        for src in wanted:
+            target = ((project / "site" / page).parent / src.split("?")[0]).resolve()
+            assert target.is_file(), f"{page} asks for {src}"
 
 
 def test_init_refuses_a_non_empty_folder(tmp_path: Path):

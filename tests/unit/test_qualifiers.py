@@ -167,3 +167,23 @@ def test_the_feed_invents_no_day_for_a_month_only_date(catalog):
         assert entry.updated.startswith(policy.last_verified.isoformat())
     day = next(p for p in catalog.policies.values() if p.date and len(p.date) == 10)
     assert entries[day.id].published.startswith(day.date)
+
+
+
+@pytest.mark.parametrize(("edition", "reading", "left_open"), [
+    ("zh", "按本目录理解，不含{excluded}", "是否包括{unclear}，原文未写明"),
+    ("en", "our reading: not {excluded}", "whether {unclear} counts is not stated"),
+])
+def test_an_education_clause_is_read_alike_in_both_editions(edition, reading, left_open):
+    """The levels a clause is read to leave out, and the ones it leaves open, are one reading
+    (EducationCondition.read_as_excluded) that each edition words."""
+    from generator.source.models import Condition, EducationCondition
+    from generator.words.editions import EN, ZH
+
+    edu = EducationCondition(minimum="high_school", unclear=("master",),
+                             admits=("high_school", "associate", "bachelor", "double_bachelor", "doctorate"))
+    assert edu.read_as_excluded == ("secondary_vocational",)  # master is left open, not read as excluded
+    words = {"zh": ZH, "en": EN}[edition]
+    text = words.condition(Condition(education=edu))
+    assert reading.format(excluded=words.education["secondary_vocational"]) in text
+    assert left_open.format(unclear=words.education["master"]) in text
