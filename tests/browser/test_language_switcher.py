@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 PLACES = [
@@ -18,17 +19,24 @@ PLACES = [
 
 
 def switch(page, lang: str) -> None:
-    # The pointer may already rest where the menu is (it did on the other edition's page): move it off
-    # first, so the hover opens the menu on this page too.
-    page.mouse.move(0, 0)
-    page.locator(".md-header__option .md-select").hover()
     link = page.locator(f"a.md-select__link[hreflang={lang}]")
     # As a reader would, click once the page's script has carried the query and the #section over to
     # the link (on a busy machine a click can come first).
     place = page.evaluate("location.search + location.hash")
     if place:
         expect(link).to_have_attribute("href", re.compile(re.escape(place) + "$"))
-    link.click()
+    for attempt in range(3):
+        # The pointer may already rest where the menu is (it did on the other edition's page): move it
+        # off first, so the hover opens the menu on this page too. On a busy machine the menu has closed
+        # again before the click (the page's content then takes the click): hover again, as a reader would.
+        page.mouse.move(0, 0)
+        page.locator(".md-header__option .md-select").hover()
+        try:
+            link.click(timeout=5000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
 
 
 @pytest.mark.parametrize(("path", "query", "hash_"), PLACES, ids=lambda v: v or "-")
