@@ -215,7 +215,7 @@ def sharded_overlay(site: Path, dest: Path) -> Path:
     from generator.features.search import sharded_index
 
     index = json.loads((site / "search" / "search_index.json").read_bytes())
-    for name, text in sharded_index(index, PorterStemmer().stem).items():
+    for name, text in sharded_index(index, PorterStemmer().stem):
         target = dest / "search" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

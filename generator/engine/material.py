@@ -124,7 +124,7 @@ def write_catalog_index(search, additions: SearchAdditions, site_dir: Path) -> N
         return
     from lunr.stemmer import PorterStemmer
 
-    for name, text in sharded_index({"config": config, "docs": index.entries}, PorterStemmer().stem).items():
+    for name, text in sharded_index({"config": config, "docs": index.entries}, PorterStemmer().stem):
         target = site_dir / "search" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,9 +182,11 @@ def index_terms(text: str, stem) -> list[str]:
     return terms
 
 
-def sharded_index(index: dict, stem) -> dict[str, str]:
-    """Material's search index (config, docs) as the sharded files, by path under search/; the first,
-    search_index.json, keeps Material's config with the manifest and no docs."""
+def sharded_index(index: dict, stem) -> Iterator[tuple[str, str]]:
+    """Material's search index (config, docs) as the sharded files, (path under search/, text), each made
+    when the caller asks for it, so that the caller writes it before the next is made (at 1,000 programmes
+    the files are 62 MB, which held at once set the build's peak memory). The last, search_index.json,
+    keeps Material's config with the manifest and no docs."""
     stem = lru_cache(maxsize=None)(stem)  # a catalogue repeats its words: stem each once
     docs = index["docs"]
     fields = index["config"]["fields"]
@@ -222,16 +225,16 @@ def sharded_index(index: dict, stem) -> dict[str, str]:
         for packed in sorted(strongest):
             flat += [packed >> 11, boost_code[docs[packed >> 11].get("boost", 1)] << 11 | packed & 2047]
         shard_terms[shard_of(term, shards)][term] = flat
-    files = {f"index/{i}.json": _compact(s) for i, s in enumerate(shard_terms)}
-    blocks = range(0, len(docs), DOCS_PER_BLOCK)
-    for b in blocks:
-        files[f"index/docs-{b // DOCS_PER_BLOCK}.json"] = _compact(
+    for i in range(shards):
+        yield f"index/{i}.json", _compact(shard_terms[i])
+        shard_terms[i] = {}  # written: let it go
+    for b in range(0, len(docs), DOCS_PER_BLOCK):
+        yield f"index/docs-{b // DOCS_PER_BLOCK}.json", _compact(
             [[d["location"], d["title"], d["text"]] for d in docs[b:b + DOCS_PER_BLOCK]])
-    files["index/terms.json"] = _compact(sorted(postings))
+    yield "index/terms.json", _compact(sorted(postings))
     manifest = {"shards": shards, "docs": len(docs), "block": DOCS_PER_BLOCK, "page_starts": page_starts,
                 "fields": [fields[name]["boost"] for name in fields], "entry_boosts": entry_boosts}
-    files["search_index.json"] = _compact({"config": {**index["config"], "catalog_shards": manifest}, "docs": []})
-    return files
+    yield "search_index.json", _compact({"config": {**index["config"], "catalog_shards": manifest}, "docs": []})
 
 
 def _compact(value) -> str:

@@ -107,7 +107,7 @@ def sharded_page(browser, site_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(site_dir, folder)
     index = json.loads((folder / "search/search_index.json").read_bytes())
-    for name, text in sharded_index(index, PorterStemmer().stem).items():
+    for name, text in sharded_index(index, PorterStemmer().stem):
         (folder / "search" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "search" / name).write_text(text, encoding="utf-8")
     with serve_folder(folder) as url:

@@ -119,7 +119,7 @@ def test_the_sharded_index_puts_each_term_in_the_shard_its_hash_names():
 
     from generator.features.search import sharded_index, shard_of
 
-    files = sharded_index(_index(300), PorterStemmer().stem)
+    files = dict(sharded_index(_index(300), PorterStemmer().stem))
     manifest = json.loads(files["search_index.json"])["config"]["catalog_shards"]
     assert json.loads(files["search_index.json"])["docs"] == []
     terms = json.loads(files["index/terms.json"])
@@ -136,7 +136,7 @@ def test_a_term_keeps_its_strongest_postings_and_its_true_count():
 
     from generator.features.search import POSTINGS_PER_TERM, sharded_index, shard_of
 
-    files = sharded_index(_index(300), PorterStemmer().stem)
+    files = dict(sharded_index(_index(300), PorterStemmer().stem))
     shards = json.loads(files["search_index.json"])["config"]["catalog_shards"]["shards"]
     postings = json.loads(files[f"index/{shard_of('资产', shards)}.json"])["资产"]
     assert postings[0] == 600  # its document frequency, for the ranking
@@ -152,9 +152,20 @@ def test_an_entry_boost_travels_in_its_postings():
 
     index = _index(300)
     index["docs"][3]["boost"] = 0.5
-    files = sharded_index(index, PorterStemmer().stem)
+    files = dict(sharded_index(index, PorterStemmer().stem))
     manifest = json.loads(files["search_index.json"])["config"]["catalog_shards"]
     postings = json.loads(files[f"index/{shard_of('材料', manifest['shards'])}.json"])["材料"]
     boosts = {n: manifest["entry_boosts"][packed >> 11] for n, packed in zip(postings[1::2], postings[2::2])}
     assert boosts == {n: index["docs"][n].get("boost", 1) for n in range(1, 600, 2)}
     assert boosts[3] == 0.5 and boosts[1] == 1
+
+
+def test_the_sharded_files_come_one_at_a_time_with_the_manifest_last():
+    """The build writes each file before the next is made: held at once they set its peak memory."""
+    from lunr.stemmer import PorterStemmer
+
+    from generator.features.search import sharded_index
+
+    files = sharded_index(_index(300), PorterStemmer().stem)
+    assert next(files)[0] == "index/0.json"
+    assert [name for name, _ in files][-1] == "search_index.json"
