@@ -106,9 +106,9 @@ class Words:
     permanent_link = "永久链接"
     permalink_copy = "复制链接"
     permalink_copied = "已复制完整链接"
-    # The copy-link buttons of a syllabus's units, topics and points (assets/copy-link.js): {name} is the
-    # heading or point it copies.
-    copy_links = {"copy": "复制链接", "name": "复制链接：{name}", "copied": "已复制", "done": "已复制链接：{name}",
+    # The copy-link buttons of a syllabus's units, topics and points (assets/copy-link.js), which say
+    # permalink_copy: {name} is the heading or point they copy.
+    copy_links = {"name": "复制链接：{name}", "copied": "已复制", "done": "已复制链接：{name}",
                   "failed": "无法自动复制，链接为："}
     back_to = "返回 "
     no_levels_short = "未分级别"
@@ -622,7 +622,7 @@ class EnglishWords(Words):
     permanent_link = "Permanent link"
     permalink_copy = "Copy link"
     permalink_copied = "Full link copied"
-    copy_links = {"copy": "Copy link", "name": "Copy link to: {name}", "copied": "Copied", "done": "Link copied: {name}",
+    copy_links = {"name": "Copy link to: {name}", "copied": "Copied", "done": "Link copied: {name}",
                   "failed": "Could not copy; the link is: "}
     back_to = "Back to "
     no_levels_short = "No levels in the source"
