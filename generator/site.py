@@ -1,7 +1,9 @@
 """Generation, readable top to bottom: load → validate → catalogue → one build per edition → files.
 
 Every feature is a module listed in FEATURES, and each is handed the same `Build` (pages/build.py):
-- `files(build)`: the pages and data files it contributes, path → text or bytes;
+- `files(build)`: the pages and data files it contributes, path → text or bytes: a mapping, or
+  (path, content) pairs made one at a time where the files run to hundreds of MB at scale (calendar,
+  open data), so that no process holds them all;
 - `template_helpers(build)` (optional): {"filters": {...}, "globals": {...}} for every template;
 - `page_metadata(build)` (optional): front-matter keys for pages, by path, declared before any page
   is rendered (JSON-LD);

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -500,23 +501,22 @@ class OpenData(PublishedCatalog):
 
     # everything
 
-    def files(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def files(self) -> Iterator[tuple[str, str]]:
+        """Every API file and schema, (path, text), made one at a time: at 1,000 programmes they are 112 MB."""
         programs = self.programs()
-        out[f"{API_ROOT}/programs.json"] = _dump(ProgramsFile(
+        yield f"{API_ROOT}/programs.json", _dump(ProgramsFile(
             **self.envelope("programs"),
             updated=max((p.last_verified for p in programs), default=self.today),
             programs=tuple(self.summary(p) for p in programs)))
         for program in programs:
             text = _dump(ProgramFile(**self.envelope("program"), program=self.program(program)))
-            out[f"{API_ROOT}/programs/{program.id}.json"] = text
-            for old in program.former_ids:  # a renamed programme's old address keeps answering
-                out[f"{API_ROOT}/programs/{old}.json"] = text
-        out[f"{API_ROOT}/policies.json"] = _dump(self.policies_file())
-        out[f"{API_ROOT}/bodies.json"] = _dump(self.bodies_file())
-        out[f"{API_ROOT}/calendar.json"] = _dump(self.calendar_file())
-        out.update({f"{SCHEMA_DIR}/{name}": text for name, text in schemas().items()})
-        return out
+            for pid in (program.id, *program.former_ids):  # a renamed programme's old address keeps answering
+                yield f"{API_ROOT}/programs/{pid}.json", text
+        yield f"{API_ROOT}/policies.json", _dump(self.policies_file())
+        yield f"{API_ROOT}/bodies.json", _dump(self.bodies_file())
+        yield f"{API_ROOT}/calendar.json", _dump(self.calendar_file())
+        for name, text in schemas().items():
+            yield f"{SCHEMA_DIR}/{name}", text
 
 
 def data_paths(catalog: Catalog) -> list[str]:
@@ -531,14 +531,12 @@ def data_paths(catalog: Catalog) -> list[str]:
 EDITIONS = ("zh", "en")
 
 
-def files(build: Build) -> dict[str, str]:
-    """The API files, their schemas, the CTDL export and the documentation page."""
-    if build.words.lang != "zh":
-        return {DOC_PAGE: doc_page(build)}
-    out = OpenData(build.catalog, build.today, build.site_url).files()
-    out[ctdl.PATH] = ctdl.export_json(build.catalog, build.site_url)
-    out[DOC_PAGE] = doc_page(build)
-    return out
+def files(build: Build) -> Iterator[tuple[str, str]]:
+    """The API files, their schemas, the CTDL export and the documentation page, (path, text) pairs."""
+    if build.words.lang == "zh":
+        yield from OpenData(build.catalog, build.today, build.site_url).files()
+        yield ctdl.PATH, ctdl.export_json(build.catalog, build.site_url)
+    yield DOC_PAGE, doc_page(build)
 
 
 # --- the documentation page ------------------------------------------------------------------------------------

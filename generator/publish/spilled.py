@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,10 +51,12 @@ class SpilledFiles(Mapping[str, "str | bytes"]):
         return self._folder / str(self._parts)
 
     @staticmethod
-    def write(part: Path, files: Mapping[str, str | bytes]) -> dict[str, Stored]:
-        """Write files under `part`; what add() takes. Runs in a worker, so it touches no mapping state."""
+    def write(part: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> dict[str, Stored]:
+        """Write files under `part`; what add() takes. Runs in a worker, so it touches no mapping state.
+        `files` may be pairs made one at a time (a generator): each is written, and let go, before the
+        next is made, so the worker never holds them all (the calendar's at 1,000 programmes: 176 MB)."""
         written: dict[str, Stored] = {}
-        for path, content in files.items():
+        for path, content in files.items() if isinstance(files, Mapping) else files:
             target = part / path
             target.parent.mkdir(parents=True, exist_ok=True)
             is_text = isinstance(content, str)

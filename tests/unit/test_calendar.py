@@ -287,7 +287,7 @@ def by_uid(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 @pytest.fixture(scope="module")
 def files(catalog):
-    return cal_pages.files(zh_build(catalog, TODAY))
+    return dict(cal_pages.files(zh_build(catalog, TODAY)))
 
 
 def test_feed_has_the_required_calendar_properties(files, catalog):
@@ -350,7 +350,7 @@ def test_estimated_dates_say_so_in_the_feed(files):
 
 
 def test_uids_are_stable_across_builds(catalog, files):
-    later = cal_pages.files(zh_build(catalog, D(2026, 12, 24)))  # another build in the same window
+    later = dict(cal_pages.files(zh_build(catalog, D(2026, 12, 24))))  # another build in the same window
     for path in ("calendar/all.ics", "calendar/carbon-emission-administrator.ics"):
         assert set(by_uid(parse_ics(later[path]))) == set(by_uid(parse_ics(files[path])))
     uids = by_uid(parse_ics(files["calendar/carbon-sink-evaluator.ics"]))
@@ -463,7 +463,7 @@ def test_calendar_files_exist(catalog, files):
 
 
 def test_pages_state_readings_and_marks(catalog):
-    files = cal_pages.files(zh_build(catalog, D(2026, 9, 1)))
+    files = dict(cal_pages.files(zh_build(catalog, D(2026, 9, 1))))
     admin = files["calendar/carbon-emission-administrator.md"]
     assert "每月最后一个周末（周六、周日）" in admin  # the reading, from the data
     assert "2026年9月26日（周六）、9月27日（周日） {#s-2026-09-26}" in admin
@@ -553,7 +553,7 @@ def test_english_calendar_pages_speak_english_and_mark_chinese(catalog):
     from generator.site import make_build
     from generator.words.editions import EN
 
-    files = cal_pages.files(make_build(catalog, EN, TODAY, None))
+    files = dict(cal_pages.files(make_build(catalog, EN, TODAY, None)))
     assert not any(path.endswith(".ics") for path in files)  # the feeds are the Chinese edition's, shared
     index, month = files["calendar/index.md"], files["calendar/2027-01.md"]
     assert "# Exam calendar" in index and "{#weekend}" in index and "Coming exams" in index

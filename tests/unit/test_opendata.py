@@ -27,7 +27,7 @@ LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re
 
 @pytest.fixture(scope="module")
 def files(catalog) -> dict:
-    return opendata.files(zh_build(catalog, TODAY, SITE))
+    return dict(opendata.files(zh_build(catalog, TODAY, SITE)))
 
 
 def schema(name: str) -> dict:

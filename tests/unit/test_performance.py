@@ -170,7 +170,7 @@ def test_open_data_files_are_written_as_json_dumps_would(catalog, monkeypatch):
     seen = []
     real = opendata._dump
     monkeypatch.setattr(opendata, "_dump", lambda model: seen.append(model) or real(model))
-    opendata.files(zh_build(catalog, dt.date(2026, 11, 21), "http://localhost:8000/"))
+    dict(opendata.files(zh_build(catalog, dt.date(2026, 11, 21), "http://localhost:8000/")))
     assert len(seen) > 10
     for model in seen:
         assert real(model) == json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"

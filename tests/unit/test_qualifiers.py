@@ -44,9 +44,9 @@ def views(catalog) -> dict[str, dict[str, object]]:
                     for lang, files in compare_files.items()}
     compare_pages = {lang: files[compare.PAGE_PATH] for lang, files in compare_files.items()}
     entries = {e.id.split("/")[1]: e.summary for e in feed.entries(catalog, None) if e.category == "program"}
-    calendars = calendar_pages.files(zh)
+    calendars = dict(calendar_pages.files(zh))
     ld = jsonld.JsonLd(catalog, TODAY, None)
-    api = opendata.files(zh)
+    api = dict(opendata.files(zh))
 
     def ics_descriptions(pid: str) -> str | None:
         data = calendars.get(f"calendar/{pid}.ics")
@@ -150,7 +150,7 @@ def test_levels_marked_to_be_decided_state_no_facts(catalog):
         assert not {"ceterms:estimatedCost", "ceterms:requires", "ceterms:ownedBy", "ceterms:offeredBy",
                     "ceterms:occupationType"} & set(item)
     assert "ceterms:estimatedCost" in export.credential(program, program.levels[0])
-    api = json.loads(opendata.files(zh_build(catalog, TODAY))[f"{opendata.API_ROOT}/programs.json"])["programs"]
+    api = json.loads(dict(opendata.files(zh_build(catalog, TODAY)))[f"{opendata.API_ROOT}/programs.json"])["programs"]
     levels = next(p for p in api if p["id"] == program.id)["levels"]
     assert [lv["eligibility_routes"] for lv in levels if lv["status"] == "unpublished"] == [0, 0]
     # A published level keeps its offers: the mutation above would be caught.

@@ -90,7 +90,7 @@ def test_a_point_id_used_twice_in_a_syllabus_is_refused(minimal_project, capsys)
 
 
 def test_the_api_gives_units_topics_and_points_their_urls(catalog):
-    files = opendata.files(zh_build(catalog, dt.date(2026, 11, 21), "https://catalog.example.org/"))
+    files = dict(opendata.files(zh_build(catalog, dt.date(2026, 11, 21), "https://catalog.example.org/")))
     detail = json.loads(files[f"{opendata.API_ROOT}/programs/carbon-sink-evaluator.json"])
     page = "https://catalog.example.org/syllabi/carbon-sink-evaluator/intermediate/"
     syllabus = next(s for s in detail["program"]["syllabi"] if s["level"] == "intermediate")

@@ -16,6 +16,8 @@ from mkdocs.structure.files import Files
 
 from generator import site
 from generator.engine.mkdocs_plugin import CatalogPlugin
+from generator.features.calendar import pages as calendar_pages
+from generator.publish import opendata
 from generator.publish.spilled import FOLDER_PREFIX, SpilledFiles
 from generator.source import parallel
 from generator.source.clock import build_date
@@ -72,6 +74,40 @@ def test_workers_hand_back_where_files_are_not_what_they_say(catalog, monkeypatc
             expected.update(feature.files(build))
     assert list(files) == list(expected)
     assert all(files[path] == content for path, content in expected.items())
+
+
+def test_pairs_are_written_as_they_are_made():
+    """A feature's pairs (a generator) are each on disk before the next is made, so a worker holds one."""
+    part = Path(tempfile.mkdtemp()) / "1"
+
+    def made():
+        for n in range(3):
+            if n:
+                assert (part / f"{n - 1}.json").read_text(encoding="utf-8") == f"[{n - 1}]"
+            yield f"{n}.json", f"[{n}]"
+
+    assert list(SpilledFiles.write(part, made())) == ["0.json", "1.json", "2.json"]
+
+
+def test_the_largest_features_make_their_files_one_at_a_time(catalog, monkeypatch):
+    """The calendar and the open data (176 and 112 MB at 1,000 programmes) hand over their first file
+    before they make the rest: neither has made a feed or a programme's API file yet."""
+    feeds, dumps = [], []
+    real_feed, real_dump = calendar_pages.ics_feed, opendata._dump
+    monkeypatch.setattr(calendar_pages, "ics_feed", lambda *a, **k: feeds.append(1) or real_feed(*a, **k))
+    monkeypatch.setattr(opendata, "_dump", lambda model: dumps.append(1) or real_dump(model))
+    build = zh_build(catalog, build_date())
+
+    calendar = calendar_pages.files(build)
+    next(calendar)
+    assert feeds == []
+    rest = [path for path, _ in calendar]
+    assert any(path.endswith(".ics") for path in rest) and len(feeds) > 1
+
+    api = opendata.files(build)
+    next(api)
+    assert len(dumps) == 1
+    assert sum(1 for _ in api) > 1 and len(dumps) > 2
 
 
 def test_linking_from_several_mappings_reads_no_file(monkeypatch):

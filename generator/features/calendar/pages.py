@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import calendar as _stdlib_calendar
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.pages.build import Build
@@ -315,20 +316,22 @@ def upcoming(program: Program, today: dt.date, count: int = 3) -> Preview | None
 EDITIONS = ("zh", "en")  # generator/site.py: the English edition has its own calendar pages
 
 
-def files(build: Build) -> dict[str, str | bytes]:
-    """The calendar pages, feeds and data, by path: calendar/index.md, a page per month
-    (calendar/YYYY-MM.md), calendar/<id>.md, the session engine's rules in the edition's words, and
-    (in the Chinese edition; the English one shares them) the .ics feeds."""
+def files(build: Build) -> Iterator[tuple[str, str | bytes]]:
+    """The calendar pages, feeds and data, as (path, content) pairs made one at a time (at 1,000
+    programmes they are 176 MB): calendar/index.md, a page per month (calendar/YYYY-MM.md),
+    calendar/<id>.md, the session engine's rules in the edition's words, and (in the Chinese edition;
+    the English one shares them) the .ics feeds."""
     catalog, today, w = build.catalog, build.today, build.words
     view = View(w)
     start, end = default_window(today)
     every = scheduled_programs(catalog)
     listed = calendar_programs(catalog)
     common = common_data(catalog, today, w)
-    out: dict[str, str | bytes] = {RULES_PATH: rules_json(catalog, today, w, common=common)}
+    yield RULES_PATH, rules_json(catalog, today, w, common=common)
     for program in every:  # a renamed programme's old data address keeps answering (published-urls.txt)
         data = rules_json(catalog, today, w, [program], common)
-        out.update({program_rules_path(pid): data for pid in (program.id, *program.former_ids)})
+        for pid in (program.id, *program.former_ids):
+            yield program_rules_path(pid), data
 
     by_program = {p.id: sessions(p, start, end) for p in every}
     upcoming = {pid: [s for s in found if s.date >= today] for pid, found in by_program.items()}
@@ -337,11 +340,11 @@ def files(build: Build) -> dict[str, str | bytes]:
         pid = program.id
         name = display_name(catalog, program, w)
         if w is ZH:
-            out[f"calendar/{pid}.ics"] = ics_feed(
+            feed = ics_feed(
                 [e for s in by_program[pid] for e in s.events], f"考试日历 · {display_name(catalog, program)}", today, catalog,
                 description=f"{display_name(catalog, program)}：按公布的考试规则推算的考试日期与各环节节点。")
-            for old in program.former_ids:  # subscribers of a renamed programme keep getting updates
-                out[f"calendar/{old}.ics"] = out[f"calendar/{pid}.ics"]
+            for feed_id in (pid, *program.former_ids):  # subscribers of a renamed programme keep getting updates
+                yield f"calendar/{feed_id}.ics", feed
         entries: dict[dt.date, list[GridEntry]] = {}
         for session in upcoming[pid]:
             for event in session.events:
@@ -350,7 +353,7 @@ def files(build: Build) -> dict[str, str | bytes]:
                     GridEntry(text=text, href=f"#{session.anchor}", program=pid, flags=view.event_flags(event)))
         last = max((e.date for s in upcoming[pid] for e in s.events), default=today)
         family = catalog.programs.get(program.family) if program.family else None
-        out[f"calendar/{pid}.md"] = build.page(
+        yield f"calendar/{pid}.md", build.page(
             f"calendar/{pid}.md", "calendar_program.md.j2", program=program, name=name, family=family,
             shares_family=shares_family_calendar(catalog, program), says_weekend=says_weekend(program),
             sessions=upcoming[pid], add_links={s.anchor: session_ics_link(s, catalog, today) for s in upcoming[pid]},
@@ -363,7 +366,7 @@ def files(build: Build) -> dict[str, str | bytes]:
         first = dt.date(year, month, 1)
         rows = session_rows_between(listed, first, month_end(year, month))
         entries = exam_grid_entries(catalog, rows, "../{program}/#{anchor}", view)
-        out[month_path(year, month)] = build.page(
+        yield month_path(year, month), build.page(
             month_path(year, month), "calendar_month.md.j2", year=year, month=month, rows=rows, programs=listed,
             grids=month_grids(entries, first, first, today),
             previous=month_list[i - 1] if i else None, next=month_list[i + 1] if i + 1 < len(month_list) else None,
@@ -371,17 +374,16 @@ def files(build: Build) -> dict[str, str | bytes]:
 
     rows = session_rows_between(listed, today, list_end(today))
     families = {p.id: [s for s in every if s.family == p.id] for p in listed}
-    out["calendar/index.md"] = build.page(
+    yield "calendar/index.md", build.page(
         "calendar/index.md", "calendar_index.md.j2", programs=listed, families=families, rows=rows,
         months=month_list, list_end=list_end(today), weekend_programs=[p for p in listed if says_weekend(p)],
         rules={p.id: w.rule(p.schedule.rule) for p in every}, window=(start, end), today=today,
         program_name=lambda p: display_name(catalog, p, w), cal=view)
     if w is ZH:
-        out["calendar/all.ics"] = ics_feed(
+        yield "calendar/all.ics", ics_feed(
             sorted((e for p in listed for s in by_program[p.id] for e in s.events), key=Event.sort_key),
             catalog.site.calendar_title, today, catalog,
             description="各证书项目按公布的考试规则推算的考试日期与各环节节点（系列专业随所属系列列出）。")
-    return out
 
 
 def template_helpers(build: Build) -> dict[str, dict[str, object]]:
