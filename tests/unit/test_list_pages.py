@@ -7,15 +7,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from pathlib import Path
 from types import MappingProxyType
 
 from generator.pages import catalog_pages
+from generator.site import make_build
+from generator.words.editions import EN
 
 from ..conftest import zh_build
 from .test_compare import THEME_ALLOWANCE, catalogue_of
 
 TODAY = dt.date(2026, 11, 30)
 ANCHOR = re.compile(r"\{#((?:issuer|level)-[\w-]+) data-search-exclude\}")
+# Templates write their comments {## … ##} (Markdown anchors are {#id}); one written {# … #} reaches the page.
+JINJA_COMMENT = re.compile(r"\{#\s|(?<!#)#\}")
 
 
 def test_a_small_catalogue_lists_everything_on_one_page(catalog):
@@ -53,11 +58,20 @@ def test_a_large_catalogue_lists_its_groupings_on_pages_of_their_own(catalog):
         assert (f"](/programs/{pid}.md#" in by_level) == bool(program.levels)
     # Past the table, the index links to no programme page: it lists none twice.
     assert not re.findall(r"\]\(/programs/(?!by-issuer\.md|by-level\.md)", index.split("{#by-issuer")[1])
-    for page in (index, by_issuer, by_level, files["syllabi/index.md"]):
+    english = catalog_pages.list_pages(make_build(big, EN, TODAY, None))
+    for page in (index, by_issuer, by_level, files["syllabi/index.md"], *english.values()):
         assert len(page.encode()) + THEME_ALLOWANCE < 1_000_000
+        assert not JINJA_COMMENT.search(page)  # a comment in Jinja's default delimiters is printed, once per row
     # The syllabus list's heading per programme, in Markdown, would make a table of contents as long as
     # the page (twice over: the theme renders it in both sidebars); as HTML they keep their anchors.
     syllabi = files["syllabi/index.md"]
     programs_with_syllabi = {s.program for s in big.syllabi.values()}
     assert not re.findall(r"^## ", syllabi, re.M)
     assert set(re.findall(r'^<h2 id="([\w-]+)" data-search-exclude>', syllabi, re.M)) == programs_with_syllabi
+
+
+def test_no_template_writes_a_comment_in_jinjas_default_delimiters():
+    templates = Path(catalog_pages.__file__).parent / "templates"
+    found = [f"{path.relative_to(templates)}:{n}" for path in sorted(templates.rglob("*.j2"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if JINJA_COMMENT.search(line)]
+    assert found == []
