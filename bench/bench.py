@@ -182,6 +182,8 @@ def build_baseline(project: Path, work: Path) -> tuple[dict, Path]:
         "mkdocs_s": mk["wall_s"], "mkdocs_cpu_s": mk["cpu_s"],
         "wall_s": gen["wall_s"] + mk["wall_s"], "cpu_s": gen["cpu_s"] + mk["cpu_s"],
         "peak_rss_mb": max(gen["peak_rss_mb"], mk["peak_rss_mb"]),
+        # Apart: `catalog generate` is our generator, so its peak is ours, not plain MkDocs'.
+        "generation_peak_rss_mb": gen["peak_rss_mb"], "mkdocs_peak_rss_mb": mk["peak_rss_mb"],
     }, site
 
 
@@ -372,9 +374,11 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
             out.append(("N=1000: search index ≤ 3 MB gzipped",
                         f"{big['ours']['search_index_gz_kb'] / 1e3:.2f} MB (raw {big['ours']['search_index_kb'] / 1e3:.1f} MB)",
                         big["ours"]["search_index_gz_kb"] <= 3000))
+        plain = big["baseline"].get("mkdocs_peak_rss_mb", big["baseline"]["peak_rss_mb"])  # older results: both steps
         out.append(("N=1000: peak build memory ≤ plain MkDocs'",
-                    f"{big['ours']['peak_rss_mb']:,.0f} MB vs {big['baseline']['peak_rss_mb']:,.0f} MB",
-                    big["ours"]["peak_rss_mb"] <= big["baseline"]["peak_rss_mb"]))
+                    f"{big['ours']['peak_rss_mb']:,.0f} MB vs {plain:,.0f} MB (plain `mkdocs build`; the baseline's "
+                    f"`catalog generate` step, our generator: {big['baseline'].get('generation_peak_rss_mb', 0):,.0f} MB)",
+                    big["ours"]["peak_rss_mb"] <= plain))
         both = big.get("ours_both_editions")
         if both and "search_index_en_gz_kb" in both and not both.get("search_sharded_en"):
             out.append(("N=1000: English edition's search index ≤ 3 MB gzipped",

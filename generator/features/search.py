@@ -218,16 +218,20 @@ def sharded_index(index: dict, stem) -> Iterator[tuple[str, str]]:
     boost_code = {value: code for code, value in enumerate(entry_boosts)}
     size = sum(len(p) for p in postings.values()) * 12
     shards = max(1, size // SHARD_TARGET_BYTES)
-    shard_terms: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term, found in postings.items():
+
+    def flat(found: array) -> list[int]:
         strongest = sorted(found, key=impact, reverse=True)[:POSTINGS_PER_TERM] if len(found) > POSTINGS_PER_TERM else found
-        flat = [len(found)]
+        out = [len(found)]
         for packed in sorted(strongest):
-            flat += [packed >> 11, boost_code[docs[packed >> 11].get("boost", 1)] << 11 | packed & 2047]
-        shard_terms[shard_of(term, shards)][term] = flat
-    for i in range(shards):
-        yield f"index/{i}.json", _compact(shard_terms[i])
-        shard_terms[i] = {}  # written: let it go
+            out += [packed >> 11, boost_code[docs[packed >> 11].get("boost", 1)] << 11 | packed & 2047]
+        return out
+
+    # One shard's lists at a time: as Python ints, every shard's at once were hundreds of MB at 1,000 programmes.
+    terms_of_shard: list[list[str]] = [[] for _ in range(shards)]
+    for term in postings:
+        terms_of_shard[shard_of(term, shards)].append(term)
+    for i, terms in enumerate(terms_of_shard):
+        yield f"index/{i}.json", _compact({term: flat(postings[term]) for term in terms})
     for b in range(0, len(docs), DOCS_PER_BLOCK):
         yield f"index/docs-{b // DOCS_PER_BLOCK}.json", _compact(
             [[d["location"], d["title"], d["text"]] for d in docs[b:b + DOCS_PER_BLOCK]])
