@@ -48,7 +48,9 @@ def run_all(tasks: Sequence[Callable[[], T]], parallel: bool) -> list[T]:
     global _TASKS
     _TASKS = tasks
     try:
-        with multiprocessing.get_context("fork").Pool(min(len(tasks), os.cpu_count() or 2)) as pool:
+        # A worker per task (maxtasksperchild=1): a worker that ran one task keeps the memory that task
+        # freed (Python rarely returns it), and the next task's peak would come on top (peak build memory).
+        with multiprocessing.get_context("fork").Pool(min(len(tasks), os.cpu_count() or 2), maxtasksperchild=1) as pool:
             return pool.map(_run, range(len(tasks)), chunksize=1)
     finally:
         _TASKS = ()

@@ -288,6 +288,12 @@ def test_a_catalogue_error_in_a_worker_reaches_the_parent_intact():
     assert str(raised.value) == "programs/x.yaml:3: levels[0].id: not a level"
 
 
+def test_each_task_runs_in_a_worker_of_its_own(may_fork):
+    """A worker keeps what its task freed; the next task's peak would come on top (peak build memory)."""
+    pids = parallel.run_all([os.getpid] * 4, parallel=True)
+    assert len(set(pids)) == 4 and os.getpid() not in pids
+
+
 def _pid_and_children():
     # run_all inside the child: it is an ordinary process, not a pool's daemon, so it may fork workers.
     return os.getpid(), parallel.run_all([os.getpid, os.getpid], parallel=True)
