@@ -226,7 +226,8 @@ def sharded_index(index: dict, stem) -> Iterator[tuple[str, str]]:
             out += [packed >> 11, boost_code[docs[packed >> 11].get("boost", 1)] << 11 | packed & 2047]
         return out
 
-    # One shard's lists at a time: as Python ints, every shard's at once were hundreds of MB at 1,000 programmes.
+    # One shard's lists at a time: every shard's at once, as Python ints, put the MkDocs process about 50 MB
+    # higher at 1,000 programmes (docs/scale.md, "Build memory").
     terms_of_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in postings:
         terms_of_shard[shard_of(term, shards)].append(term)
